@@ -1,0 +1,3 @@
+"""The binational labour-migration observatory: corridor data, indicators and the web app."""
+
+__version__ = "0.1.0"

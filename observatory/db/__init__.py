@@ -1,0 +1,1 @@
+"""Database: the one schema, the engine factory and every query."""

@@ -1,0 +1,142 @@
+"""The one schema of the observatory (SQLAlchemy 2 declarative, Alembic naming convention)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints from the first migration on, so later migrations can refer to them
+# (PUDL learnt this the hard way).
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class LoadBatch(Base):
+    """One attempt to load one file: its lineage, its counts and how it ended."""
+
+    __tablename__ = "load_batch"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_kind: Mapped[str] = mapped_column(String(32))
+    corridor: Mapped[str] = mapped_column(String(16))
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size_bytes: Mapped[int | None] = mapped_column(Integer)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # running | loaded | duplicate | refused | failed
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    message: Mapped[str | None] = mapped_column(Text)
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    rows_loaded: Mapped[int] = mapped_column(Integer, default=0)
+    rows_updated: Mapped[int] = mapped_column(Integer, default=0)
+    rows_unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    rows_quarantined: Mapped[int] = mapped_column(Integer, default=0)
+    header_row: Mapped[int | None] = mapped_column(Integer)  # physical row of the header, 1-based
+    ignored_columns: Mapped[str | None] = mapped_column(Text)  # JSON list of header texts
+    options: Mapped[str | None] = mapped_column(Text)  # JSON: sex coding, as-of date, ...
+    process: Mapped[str | None] = mapped_column(String(100))  # host:pid while running
+
+
+class Worker(Base):
+    """A worker known only by a keyed hash of the national ID (never the ID itself)."""
+
+    __tablename__ = "worker"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_key: Mapped[str] = mapped_column(String(64), unique=True)
+    sex: Mapped[str | None] = mapped_column(String(1))  # F | M
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    first_batch_id: Mapped[int] = mapped_column(ForeignKey("load_batch.id"))
+
+
+class Registration(Base):
+    """One registration of a worker at a border mobility office (source `border_office`)."""
+
+    __tablename__ = "registration"
+    __table_args__ = (
+        UniqueConstraint("office_code", "registration_id", name="uq_registration_office_key"),
+        Index("ix_registration_date_direction", "registered_on", "direction"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(32))  # border point code of the corridor
+    registration_id: Mapped[str] = mapped_column(String(64))
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id"), index=True)
+    registered_on: Mapped[dt.date] = mapped_column(Date)
+    period_month: Mapped[str] = mapped_column(String(7))  # YYYY-MM of registered_on
+    direction: Mapped[str] = mapped_column(String(8))  # exit | return
+    sex: Mapped[str] = mapped_column(String(1))  # F | M, as recorded on this registration
+    age_years: Mapped[int] = mapped_column(Integer)  # on registered_on
+    age_group: Mapped[str] = mapped_column(String(8))  # see observatory.corridor age groups
+    origin_country: Mapped[str] = mapped_column(String(2))
+    origin_admin1: Mapped[str] = mapped_column(String(8))  # ISO 3166-2
+    origin_admin2: Mapped[str | None] = mapped_column(String(120))  # folded free text
+    destination_country: Mapped[str] = mapped_column(String(2))
+    destination_admin1: Mapped[str] = mapped_column(String(8))
+    destination_admin2: Mapped[str | None] = mapped_column(String(120))
+    sector: Mapped[str] = mapped_column(String(32))
+    occupation: Mapped[str | None] = mapped_column(String(200))
+    recruiter_licence: Mapped[str | None] = mapped_column(String(64))
+    employer_id: Mapped[str | None] = mapped_column(String(64))
+    employer_name: Mapped[str | None] = mapped_column(String(300))
+    contract_id: Mapped[str | None] = mapped_column(String(64))
+    document_type: Mapped[str | None] = mapped_column(String(8))  # TVTF | TVR | other | none
+    language: Mapped[str | None] = mapped_column(String(8))  # es | mam | quc | cak | other
+    accompanying_family: Mapped[int | None] = mapped_column(Integer)
+    first_batch_id: Mapped[int] = mapped_column(ForeignKey("load_batch.id"))
+    last_batch_id: Mapped[int] = mapped_column(ForeignKey("load_batch.id"))
+
+
+class RecordChange(Base):
+    """What a batch changed in an existing record: the history of corrections."""
+
+    __tablename__ = "record_change"
+    __table_args__ = (Index("ix_record_change_record", "table_name", "record_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[int] = mapped_column(Integer)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("load_batch.id"), index=True)
+    changes: Mapped[str] = mapped_column(Text)  # JSON {field: [old, new]}
+
+
+class QuarantinedRow(Base):
+    """One faulty field of one rejected row, with the row's values minus personal identifiers."""
+
+    __tablename__ = "quarantined_row"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("load_batch.id"), index=True)
+    row_number: Mapped[int] = mapped_column(Integer)  # 1 = the header row
+    field: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    raw_values: Mapped[str] = mapped_column(Text)  # JSON {header: value}, identifiers removed
+
+
+registration_table = Registration.__table__
+worker_table = Worker.__table__
+load_batch_table = LoadBatch.__table__
+record_change_table = RecordChange.__table__
+quarantined_row_table = QuarantinedRow.__table__
