@@ -1,0 +1,171 @@
+"""Writing a chunk: bulk inserts (COPY on PostgreSQL), upserts by natural key, history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Table, bindparam, select, update
+
+from observatory.db.schema import record_change_table, worker_table
+
+_IN_BATCH = 5_000  # bound parameters per IN list: well under SQLite's and PostgreSQL's limits
+
+
+def bulk_insert(
+    conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[tuple]
+) -> None:
+    """Insert many rows fast: COPY on PostgreSQL, executemany of plain tuples on SQLite."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    if conn.dialect.name == "postgresql":
+        cursor = conn.connection.driver_connection.cursor()
+        with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join("?" * len(columns))
+    sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"  # noqa: S608
+    conn.exec_driver_sql(sql, [tuple(_sqlite_value(v) for v in row) for row in rows])
+
+
+def _sqlite_value(value: object) -> object:
+    # SQLAlchemy keeps dates in SQLite as ISO text; write them the same way.
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _json_value(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+@dataclass
+class WriteCounts:
+    loaded: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+class KeyedTable:
+    """A table written by natural key: new rows inserted, changed rows updated with history.
+
+    An empty value (None) in an incoming row leaves the stored value as it is (DATA_SPEC:
+    empty cells and missing columns in a later file change nothing).
+    """
+
+    def __init__(
+        self,
+        table: Table,
+        key: tuple[str, str],
+        columns: Sequence[str],
+        defaults: dict[str, object],
+    ) -> None:
+        self.table = table
+        self.key = key
+        self.columns = tuple(columns)
+        self._key_index = tuple(self.columns.index(k) for k in key)
+        self._defaults = tuple(defaults.get(c) for c in self.columns)
+
+    def write(self, conn: Connection, rows: Sequence[tuple], batch_id: int) -> WriteCounts:
+        """Upsert `rows` (tuples in `columns` order, keys unique within the call)."""
+        counts = WriteCounts()
+        existing = self._existing(conn, rows)
+        new_rows: list[tuple] = []
+        changed: list[dict[str, object]] = []
+        history: list[tuple] = []
+        for row in rows:
+            found = existing.get(tuple(row[i] for i in self._key_index))
+            if found is None:
+                filled = tuple(
+                    d if v is None else v for v, d in zip(row, self._defaults, strict=True)
+                )
+                new_rows.append((*filled, batch_id, batch_id))
+                continue
+            record_id, old = found
+            merged = tuple(o if n is None else n for n, o in zip(row, old, strict=True))
+            if merged == old:
+                counts.unchanged += 1
+                continue
+            counts.updated += 1
+            changed.append(
+                {
+                    "_id": record_id,
+                    "v_last_batch_id": batch_id,
+                    **{f"v_{c}": v for c, v in zip(self.columns, merged, strict=True)},
+                }
+            )
+            diff = {
+                c: [_json_value(o), _json_value(m)]
+                for c, o, m in zip(self.columns, old, merged, strict=True)
+                if o != m
+            }
+            history.append(
+                (self.table.name, record_id, batch_id, json.dumps(diff, ensure_ascii=False))
+            )
+        bulk_insert(conn, self.table, (*self.columns, "first_batch_id", "last_batch_id"), new_rows)
+        counts.loaded = len(new_rows)
+        if changed:
+            # bind names differ from column names: SQLAlchemy reserves those for SET
+            values = {c: bindparam(f"v_{c}") for c in (*self.columns, "last_batch_id")}
+            statement = update(self.table).where(self.table.c.id == bindparam("_id")).values(values)
+            conn.execute(statement, changed)
+            bulk_insert(
+                conn,
+                record_change_table,
+                ("table_name", "record_id", "batch_id", "changes"),
+                history,
+            )
+        return counts
+
+    def _existing(self, conn: Connection, rows: Sequence[tuple]) -> dict[tuple, tuple[int, tuple]]:
+        """Stored rows with the same keys: {key: (id, values in `columns` order)}."""
+        first, second = self.key
+        by_first: dict[object, list[object]] = {}
+        for row in rows:
+            by_first.setdefault(row[self._key_index[0]], []).append(row[self._key_index[1]])
+        cols = [self.table.c[c] for c in self.columns]
+        found: dict[tuple, tuple[int, tuple]] = {}
+        for first_value, seconds in by_first.items():
+            for start in range(0, len(seconds), _IN_BATCH):
+                statement = select(self.table.c.id, *cols).where(
+                    self.table.c[first] == first_value,
+                    self.table.c[second].in_(seconds[start : start + _IN_BATCH]),
+                )
+                for record in conn.execute(statement):
+                    values = tuple(record[1:])
+                    found[(values[self._key_index[0]], values[self._key_index[1]])] = (
+                        record[0],
+                        values,
+                    )
+        return found
+
+
+class WorkerIndex:
+    """Pseudonymous workers of one load: {person_key: worker id}, created when first seen."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+
+    def ids(
+        self, conn: Connection, people: Sequence[tuple[str, str | None, int | None]], batch_id: int
+    ) -> list[int]:
+        """Worker ids for (person_key, sex, birth_year) triples, inserting unknown workers."""
+        unknown = {key: (sex, year) for key, sex, year in people if key not in self._ids}
+        if unknown:
+            self._fetch(conn, list(unknown))
+            missing = [(k, s, y, batch_id) for k, (s, y) in unknown.items() if k not in self._ids]
+            bulk_insert(
+                conn, worker_table, ("person_key", "sex", "birth_year", "first_batch_id"), missing
+            )
+            self._fetch(conn, [k for k, *_ in missing])
+        return [self._ids[key] for key, _, _ in people]
+
+    def _fetch(self, conn: Connection, keys: list[str]) -> None:
+        column = worker_table.c.person_key
+        for start in range(0, len(keys), _IN_BATCH):
+            statement = select(worker_table.c.id, column).where(
+                column.in_(keys[start : start + _IN_BATCH])
+            )
+            self._ids.update((key, worker_id) for worker_id, key in conn.execute(statement))
