@@ -1,0 +1,84 @@
+"""The Dash web app: `create_app(settings)` wires the shell, the pages and their services."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+
+from observatory.config import Settings
+from observatory.corridor import load_corridor
+from observatory.db.engine import make_engine
+from observatory.i18n import DEFAULT_LANGUAGE, t
+from observatory.services import Observatory
+from observatory.web import shell
+from observatory.web.cache import make_cache
+from observatory.web.context import EXTENSION, WebContext
+from observatory.web.geo import BoundariesEndpoint
+from observatory.web.layout import corridor_names
+from observatory.web.layout import shell as shell_layout
+from observatory.web.pages import PAGES
+
+ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
+BOOTSTRAP_CSS = "vendor/bootstrap/bootstrap.min.css"
+BOUNDARIES_ROUTE = "_observatory/boundaries.geojson"
+
+
+def create_app(
+    settings: Settings | None = None, *, observatory: Observatory | None = None
+) -> dash.Dash:
+    """A new Dash app for `settings` (default: the environment); never touches the database.
+
+    Engine, corridor, cache and the Observatory service are built here and kept on the
+    Flask server (`server.extensions`), where callbacks reach them via `flask.current_app`.
+    """
+    settings = settings or Settings.from_env()
+    engine = make_engine(settings.database_url) if observatory is None else observatory.engine
+    corridor = load_corridor(settings.corridor) if observatory is None else observatory.corridor
+    names = corridor_names(corridor, DEFAULT_LANGUAGE)
+    app = dash.Dash(
+        __name__,
+        use_pages=True,
+        pages_folder="",  # pages are registered below, from PAGES; nothing is imported by path
+        assets_folder=str(ASSETS_DIR),
+        assets_path_ignore=["vendor"],  # vendored CSS is linked explicitly, before ours
+        serve_locally=True,
+        compress=True,
+        title=t("app.tab_title", DEFAULT_LANGUAGE, **names),
+        update_title=None,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.config.external_stylesheets.append(app.get_asset_url(BOOTSTRAP_CSS))
+    cache = make_cache(app.server, settings)
+    if observatory is None:
+        observatory = Observatory(engine, corridor, cache, min_cell=settings.min_cell)
+    prefix = app.config.requests_pathname_prefix
+    app.server.add_url_rule(
+        app.config.routes_pathname_prefix + BOUNDARIES_ROUTE,
+        endpoint="observatory_boundaries",
+        view_func=BoundariesEndpoint(corridor),
+    )
+    app.server.extensions["observatory"] = observatory
+    app.server.extensions[EXTENSION] = WebContext(
+        settings=settings,
+        engine=engine,
+        corridor=corridor,
+        cache=cache,
+        observatory=observatory,
+        boundaries_url=prefix + BOUNDARIES_ROUTE,
+        pathname_prefix=prefix,
+    )
+    for order, page in enumerate(PAGES):
+        module = page.load()
+        dash.register_page(
+            page.module,
+            path=page.path,
+            order=order,
+            layout=module.layout,
+            name=t(page.nav_key, DEFAULT_LANGUAGE),
+            title=app.title,
+        )
+        module.register_callbacks(app)
+    app.layout = shell_layout(corridor, settings.min_cell, prefix)
+    shell.register_callbacks(app)
+    return app

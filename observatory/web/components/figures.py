@@ -1,0 +1,38 @@
+"""Shared figure style: colour-blind-safe palette, large type, per-language separators."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from observatory.i18n import plotly_separators
+
+# Okabe–Ito colours (safe for the common colour-vision deficiencies).
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+ORANGE = "#E69F00"
+SKY = "#56B4E9"
+INK = "#1b1b1b"
+GREY = "#9e9e9e"
+FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+# Sequential scales for the map: blues for origin units, oranges for destination units.
+ORIGIN_SCALE = "Blues"
+DESTINATION_SCALE = "Oranges"
+
+GRAPH_CONFIG: dict[str, object] = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+}
+
+
+def base_layout(lang: str, **overrides: object) -> go.Layout:
+    """A layout readable when projected: 16 px type and the language's number separators."""
+    layout = go.Layout(
+        template="plotly_white",
+        separators=plotly_separators(lang),
+        font={"family": FONT_FAMILY, "size": 16, "color": INK},
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        hoverlabel={"font": {"size": 16}},
+    )
+    layout.update(**overrides)
+    return layout

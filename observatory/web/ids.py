@@ -1,0 +1,53 @@
+"""Every component id of the web app, in one place, so pages never collide."""
+
+from __future__ import annotations
+
+# Shell (shared by every page)
+URL = "url"  # dcc.Location(refresh=False): the view state lives in its query string
+VIEW = "view"  # dcc.Store: {"filter": Filter.to_query(), "lang": "es"} — small, no data
+LANGUAGE = "language"  # the es/en switch
+HEADER_TITLE = "header-title"
+HEADER_SUBTITLE = "header-subtitle"
+NAV = "nav"
+URL_MESSAGE = "url-message"  # invalid URL parameters, explained in the user's language
+FOOTER = "footer"
+
+# Filter panel (in the shell, shared by every page)
+FILTER_TOGGLE = "filter-toggle"  # shows/hides the panel on small screens
+FILTER_COLLAPSE = "filter-collapse"
+FILTER_SUMMARY = "filter-summary"
+FILTER_RESET = "filter-reset"
+FILTER_FROM = "filter-from"
+FILTER_TO = "filter-to"
+FILTER_SEX = "filter-sex"
+FILTER_AGE = "filter-age"
+FILTER_SECTOR = "filter-sector"
+FILTER_ORIGIN = "filter-origin"
+FILTER_DESTINATION = "filter-destination"
+FILTER_BORDER = "filter-border"
+FILTER_DIRECTION = "filter-direction"
+
+# Filter controls in URL-parameter order: (component id, URL parameter of Filter.to_query()).
+FILTER_CONTROLS: tuple[tuple[str, str], ...] = (
+    (FILTER_FROM, "from"),
+    (FILTER_TO, "to"),
+    (FILTER_SEX, "sex"),
+    (FILTER_AGE, "age"),
+    (FILTER_SECTOR, "sector"),
+    (FILTER_ORIGIN, "origin"),
+    (FILTER_DESTINATION, "destination"),
+    (FILTER_BORDER, "border"),
+    (FILTER_DIRECTION, "direction"),
+)
+
+# Static text translated in place: html.Span(id={"type": TEXT, "key": catalogue key}).
+TEXT = "i18n-text"
+
+# Overview page
+OVERVIEW_KPIS = "overview-kpis"
+OVERVIEW_TREND_TITLE = "overview-trend-title"
+OVERVIEW_TREND = "overview-trend"
+OVERVIEW_TREND_NOTE = "overview-trend-note"
+OVERVIEW_MAP_TITLE = "overview-map-title"
+OVERVIEW_MAP = "overview-map"
+OVERVIEW_MAP_NOTE = "overview-map-note"

@@ -1,0 +1,118 @@
+"""The shell every page sits in: header, language switch, navigation, filter panel, footer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from observatory.i18n import DEFAULT_LANGUAGE, t
+from observatory.web import ids
+from observatory.web.components.common import country_name
+from observatory.web.components.filter_panel import filter_panel
+from observatory.web.pages import PAGES
+
+if TYPE_CHECKING:
+    from observatory.corridor import Corridor
+
+LANGUAGE_OPTIONS = [{"label": "Español", "value": "es"}, {"label": "English", "value": "en"}]
+
+
+def corridor_names(corridor: Corridor, lang: str) -> dict[str, str]:
+    """Both countries' names, for texts that name them side by side."""
+    return {
+        "origin": country_name(corridor.origin, lang),
+        "destination": country_name(corridor.destination, lang),
+    }
+
+
+def nav_links(lang: str, search: str, pathname_prefix: str = "/") -> list[dbc.NavItem]:
+    """One link per page; each carries the current query string, so the view follows."""
+    return [
+        dbc.NavItem(
+            dbc.NavLink(
+                t(page.nav_key, lang),
+                href=pathname_prefix.rstrip("/") + page.path + search,
+                active="exact",
+            )
+        )
+        for page in PAGES
+    ]
+
+
+def footer_children(corridor: Corridor, lang: str, min_cell: int) -> list:
+    """The footer's two lines (privacy rule, cooperation) in `lang`."""
+    return [
+        html.P(t("footer.privacy", lang, min_cell=min_cell), className="mb-1"),
+        html.P(t("footer.cooperation", lang, **corridor_names(corridor, lang)), className="mb-0"),
+    ]
+
+
+def shell(corridor: Corridor, min_cell: int, pathname_prefix: str = "/") -> html.Div:
+    """The app's layout; texts start in the default language and follow the URL's `lang`."""
+    lang = DEFAULT_LANGUAGE
+    names = corridor_names(corridor, lang)
+    header = html.Header(
+        dbc.Container(
+            [
+                html.Div(
+                    [
+                        html.H1(
+                            t("app.title", lang, **names),
+                            id=ids.HEADER_TITLE,
+                            className="obs-title",
+                        ),
+                        html.P(
+                            t("app.subtitle", lang, **names),
+                            id=ids.HEADER_SUBTITLE,
+                            className="obs-subtitle mb-0",
+                        ),
+                    ],
+                    className="flex-grow-1",
+                ),
+                html.Div(
+                    dbc.RadioItems(
+                        id=ids.LANGUAGE,
+                        options=LANGUAGE_OPTIONS,
+                        value=lang,
+                        inline=True,
+                        className="btn-group",
+                        inputClassName="btn-check",
+                        labelClassName="btn btn-outline-light",
+                        labelCheckedClassName="active",
+                    ),
+                    className="obs-language",
+                    role="group",
+                    **{"aria-label": "Idioma / Language"},
+                ),
+            ],
+            fluid=True,
+            className="d-flex flex-wrap align-items-center gap-3",
+        ),
+        className="obs-header",
+    )
+    nav = dbc.Container(
+        dbc.Nav(nav_links(lang, "", pathname_prefix), id=ids.NAV, pills=True),
+        fluid=True,
+        className="obs-nav",
+    )
+    main = dbc.Container(
+        dbc.Row(
+            [
+                dbc.Col(filter_panel(lang), lg=4, xl=3, xxl=2, className="mb-3"),
+                dbc.Col([html.Div(id=ids.URL_MESSAGE), dash.page_container], lg=8, xl=9, xxl=10),
+            ]
+        ),
+        fluid=True,
+        className="obs-main",
+        role="main",
+    )
+    footer = html.Footer(
+        dbc.Container(footer_children(corridor, lang, min_cell), id=ids.FOOTER, fluid=True),
+        className="obs-footer",
+    )
+    return html.Div(
+        [dcc.Location(id=ids.URL, refresh=False), dcc.Store(id=ids.VIEW), header, nav, main, footer]
+    )

@@ -1,0 +1,165 @@
+"""Overview page: KPI cards, the monthly trend and the corridor map."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import dash_bootstrap_components as dbc
+from dash import Input, Output, dcc, html
+from dash.exceptions import PreventUpdate
+
+from observatory.i18n import format_date, normalise_language, t
+from observatory.web import context, ids
+from observatory.web.components.common import error_card, text
+from observatory.web.components.describe import describe_when, describe_where
+from observatory.web.components.figures import GRAPH_CONFIG
+from observatory.web.components.flowmap import flow_map_figure, suppressed_flows
+from observatory.web.components.kpi import kpi_cards
+from observatory.web.components.trend import month_span, suppressed_months, trend_figure
+from observatory.web.context import Failure
+from observatory.web.state import view_from_store
+
+if TYPE_CHECKING:
+    import dash
+
+
+def layout(lang: str | None = None, **_query: object) -> html.Div:
+    """The page skeleton; callbacks fill it. Unknown query parameters are ignored."""
+    lang = normalise_language(lang)
+    loading = html.P(t("overview.loading", lang), className="text-body-secondary")
+    return html.Div(
+        [
+            html.H2(text("overview.heading", lang), className="obs-page-title"),
+            html.Section(loading, id=ids.OVERVIEW_KPIS, **{"aria-live": "polite"}),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        dbc.Card(
+                            dbc.CardBody(
+                                [
+                                    html.H3(
+                                        id=ids.OVERVIEW_TREND_TITLE, className="obs-chart-title"
+                                    ),
+                                    dcc.Loading(
+                                        dcc.Graph(id=ids.OVERVIEW_TREND, config=GRAPH_CONFIG),
+                                        delay_show=300,
+                                    ),
+                                    html.P(id=ids.OVERVIEW_TREND_NOTE, className="obs-source"),
+                                ]
+                            ),
+                            className="h-100",
+                        ),
+                        xxl=6,
+                        className="mb-3",
+                    ),
+                    dbc.Col(
+                        dbc.Card(
+                            dbc.CardBody(
+                                [
+                                    html.H3(id=ids.OVERVIEW_MAP_TITLE, className="obs-chart-title"),
+                                    dcc.Loading(
+                                        dcc.Graph(id=ids.OVERVIEW_MAP, config=GRAPH_CONFIG),
+                                        delay_show=300,
+                                    ),
+                                    html.P(id=ids.OVERVIEW_MAP_NOTE, className="obs-source"),
+                                ]
+                            ),
+                            className="h-100",
+                        ),
+                        xxl=6,
+                        className="mb-3",
+                    ),
+                ]
+            ),
+        ]
+    )
+
+
+def _view(view_data: dict | None):
+    if view_data is None:  # the shell has not read the URL yet
+        raise PreventUpdate
+    return view_from_store(view_data, context.current().corridor)
+
+
+def source_line(lang: str) -> str:
+    """The source line, with the day the newest loaded batch finished."""
+    last = context.current().observatory.last_load()
+    if last is None:
+        return t("source.no_loads", lang)
+    return t("source.line", lang, date=format_date(last.date(), lang))
+
+
+def update_kpis(view_data: dict | None):
+    """KPI cards for the selection."""
+    view = _view(view_data)
+    result = context.compute("overview_kpis", view.filter, view.lang)
+    if isinstance(result, Failure):
+        return error_card(result.title, view.lang)
+    return kpi_cards(result, view.lang, context.current().observatory.min_cell)
+
+
+def update_trend(view_data: dict | None):
+    """Trend title, figure and source line."""
+    view, web = _view(view_data), context.current()
+    result = context.compute("monthly_registrations", view.filter, view.lang)
+    if isinstance(result, Failure):
+        return "", {}, error_card(result.title, view.lang)
+    first, last = month_span(result.table)
+    title = t(
+        "trend.title",
+        view.lang,
+        where=describe_where(view.filter, web.corridor, view.lang),
+        when=describe_when(first, last, view.lang),
+    )
+    notes = [source_line(view.lang)]
+    hidden = suppressed_months(result.table)
+    if hidden:
+        notes.append(
+            t("trend.suppressed_note", view.lang, n=hidden, min_cell=web.observatory.min_cell)
+        )
+    if result.table.empty:
+        notes.insert(0, t("empty.no_data", view.lang))
+    return title, trend_figure(result.table, view.lang), " ".join(notes)
+
+
+def update_map(view_data: dict | None):
+    """Map title, figure and note (three aggregates: by origin, by destination, flows)."""
+    view, web = _view(view_data), context.current()
+    results = [
+        context.compute(i, view.filter, view.lang)
+        for i in ("registrations_by_origin", "registrations_by_destination", "flows")
+    ]
+    failed = next((r for r in results if isinstance(r, Failure)), None)
+    if failed is not None:
+        return "", {}, error_card(failed.title, view.lang)
+    by_origin, by_destination, flows = (r.table for r in results)
+    months = context.compute("monthly_registrations", view.filter, view.lang)
+    first, last = (None, None) if isinstance(months, Failure) else month_span(months.table)
+    title = t(
+        "map.title",
+        view.lang,
+        where=describe_where(view.filter, web.corridor, view.lang),
+        when=describe_when(first, last, view.lang),
+    )
+    figure = flow_map_figure(
+        by_origin, by_destination, flows, web.corridor, view.lang, web.boundaries_url
+    )
+    note = t("map.note", view.lang, n=suppressed_flows(flows)) + " " + source_line(view.lang)
+    return title, figure, note
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    """Attach this page's callbacks to `app`."""
+    app.callback(Output(ids.OVERVIEW_KPIS, "children"), Input(ids.VIEW, "data"))(update_kpis)
+    app.callback(
+        Output(ids.OVERVIEW_TREND_TITLE, "children"),
+        Output(ids.OVERVIEW_TREND, "figure"),
+        Output(ids.OVERVIEW_TREND_NOTE, "children"),
+        Input(ids.VIEW, "data"),
+    )(update_trend)
+    app.callback(
+        Output(ids.OVERVIEW_MAP_TITLE, "children"),
+        Output(ids.OVERVIEW_MAP, "figure"),
+        Output(ids.OVERVIEW_MAP_NOTE, "children"),
+        Input(ids.VIEW, "data"),
+    )(update_map)
