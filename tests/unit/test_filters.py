@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import parse_qs, urlencode
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from observatory.db.queries import filter_clauses, reg
+from observatory.definitions import AGE_GROUP_CODES
 from observatory.filters import Filter, FilterError
 
 D = dt.date
@@ -204,3 +208,31 @@ def test_no_value_is_inlined(dialect) -> None:
     assert "'return'" not in sql
     assert len(compiled.params) == 9  # one bound parameter per filtered field
     assert set(compiled.params.values()) >= {"F", "papaya", "GT-13", "la_mesilla", "return"}
+
+
+def _codes(pool: tuple[str, ...]):
+    return st.lists(st.sampled_from(pool), max_size=len(pool)).map(tuple)
+
+
+FILTERS = st.builds(
+    Filter,
+    period_start=st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2024, 12, 31)),
+    period_end=st.none() | st.dates(dt.date(2025, 1, 1), dt.date(2040, 12, 31)),
+    sex=_codes(("F", "M")),
+    age_group=_codes(AGE_GROUP_CODES),
+    sector=_codes(("coffee", "banana", "sugar_cane", "other")),
+    origin=_codes(("GT-01", "GT-09", "GT-12", "GT-13")),
+    destination=_codes(("MX-CHP", "MX-TAB", "MX-YUC")),
+    border_point=_codes(("tecun_uman", "el_carmen", "la_mesilla")),
+    direction=_codes(("exit", "return")),
+)
+
+
+@given(FILTERS)
+def test_any_filter_round_trips(flt: Filter) -> None:
+    # Through the URL (urlencode, as the browser sees it, then parse_qs) and back.
+    parsed = parse_qs(urlencode(flt.to_query()))
+    again = Filter.from_query({k: v[0] for k, v in parsed.items()})
+    assert again == flt
+    assert again.cache_key() == flt.cache_key()
+    assert flt.is_empty() == (flt.cache_key() == "")
