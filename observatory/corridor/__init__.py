@@ -15,6 +15,7 @@ class Country:
     name_es: str  # "Guatemala"
     name_en: str
     currency: str  # ISO 4217, "GTQ"
+    iso3: str = ""  # ISO 3166-1 alpha-3, "GTM": some exports name countries this way
 
 
 @dataclass(frozen=True)
@@ -46,4 +47,17 @@ class Sector:
     label_en: str  # "Coffee"
 
 
-# The implementation (Corridor, load_corridor) is filled in by observatory/corridor/loader.py.
+# Imported last: the loader builds on the dataclasses above.
+from observatory.corridor.files import CorridorError  # noqa: E402
+from observatory.corridor.loader import Corridor, load_corridor  # noqa: E402
+
+__all__ = [
+    "DATA_DIR",
+    "AdminUnit",
+    "BorderPoint",
+    "Corridor",
+    "CorridorError",
+    "Country",
+    "Sector",
+    "load_corridor",
+]
