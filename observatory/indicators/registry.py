@@ -20,7 +20,7 @@ UNITS = ("registrations", "workers", "percent")
 SOURCE_REGISTRATIONS = "registration (border_office loads)"
 
 
-class UnknownIndicator(KeyError):  # noqa: N818 (name fixed by the shared contract)
+class UnknownIndicator(KeyError):
     """An indicator id that the registry does not know."""
 
 
