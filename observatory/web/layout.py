@@ -107,7 +107,7 @@ def shell(corridor: Corridor, min_cell: int, pathname_prefix: str = "/") -> html
         ),
         fluid=True,
         className="obs-main",
-        role="main",
+        tag="main",
     )
     footer = html.Footer(
         dbc.Container(footer_children(corridor, lang, min_cell), id=ids.FOOTER, fluid=True),

@@ -87,8 +87,8 @@ def translate_shell(view_data: dict | None) -> list:
         nav_links(lang, view.search(), web.pathname_prefix),
         footer_children(web.corridor, lang, web.settings.min_cell),
         f"({summary})",
-        panel.placeholders(lang),
-        [panel.dropdown_labels(lang)] * len(_CONTROL_IDS),
+        *panel.placeholders(lang),
+        *[panel.dropdown_labels(lang)] * len(_CONTROL_IDS),
     ]
 
 
@@ -119,8 +119,8 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(ids.NAV, "children"),
         Output(ids.FOOTER, "children"),
         Output(ids.FILTER_SUMMARY, "children"),
-        [Output(cid, "placeholder") for cid in _CONTROL_IDS],
-        [Output(cid, "labels") for cid in _CONTROL_IDS],
+        *[Output(cid, "placeholder") for cid in _CONTROL_IDS],
+        *[Output(cid, "labels") for cid in _CONTROL_IDS],
         Input(ids.VIEW, "data"),
     )(translate_shell)
     app.callback(

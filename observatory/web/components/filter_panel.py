@@ -142,7 +142,6 @@ def filter_panel(lang: str) -> html.Div:
         outline=True,
         className="d-lg-none w-100 mb-2",
         n_clicks=0,
-        **{"aria-controls": ids.FILTER_COLLAPSE},
     )
     body = html.Div(
         [

@@ -16,15 +16,16 @@ if TYPE_CHECKING:
     from observatory.corridor import Corridor
 
 # The view that fits Guatemala and southern Mexico.
-MAP_CENTER = {"lon": -91.5, "lat": 16.5}
-MAP_ZOOM = 5
+MAP_CENTER = {"lon": -91.0, "lat": 17.0}
+MAP_ZOOM = 5.2
 # Sequential scales without their near-white end, so the smallest published count still
 # stands out from the unshaded units (ColorBrewer Blues / Oranges, colour-blind safe).
 ORIGIN_COLORS = [[0.0, "#c6dbef"], [0.5, "#4292c6"], [1.0, "#08306b"]]
 DESTINATION_COLORS = [[0.0, "#fdd0a2"], [0.5, "#f16913"], [1.0, "#7f2704"]]
 BASE_COLOR = "#eeeeee"
 SUPPRESSED_COLOR = "#bdbdbd"
-FLOW_COLOR = "rgba(40, 30, 80, 0.6)"
+FLOW_COLOR = "rgba(35, 25, 60, 0.75)"
+CASING_COLOR = "rgba(255, 255, 255, 0.8)"
 # Flows are grouped into width classes by their share of the largest flow: one trace per
 # class keeps the figure small however many flows there are.
 FLOW_CLASSES: tuple[tuple[float, float], ...] = ((0.0, 1.5), (0.1, 3.0), (0.3, 5.5), (0.6, 9.0))
@@ -118,33 +119,61 @@ def _flow_traces(flows: pd.DataFrame, corridor: Corridor, lang: str) -> list[go.
         lats.extend([origin.lat, point.lat, destination.lat, None])
         texts.extend([label, label, label, None])
     name = t("map.flows", lang)
+    traces: list[go.Scattermap] = []
+    for i, (width, (lons, lats, texts)) in enumerate(sorted(by_class.items())):
+        # A white casing under each line keeps it legible over the darkest shading.
+        traces.append(
+            go.Scattermap(
+                lon=lons,
+                lat=lats,
+                mode="lines",
+                line={"width": width + 2.5, "color": CASING_COLOR},
+                hoverinfo="skip",
+                showlegend=False,
+                legendgroup="flows",
+            )
+        )
+        traces.append(
+            go.Scattermap(
+                lon=lons,
+                lat=lats,
+                mode="lines",
+                line={"width": width, "color": FLOW_COLOR},
+                hovertext=texts,
+                hoverinfo="text",
+                name=name,
+                legendgroup="flows",
+                showlegend=i == 0,
+            )
+        )
+    return traces
+
+
+def _border_points_traces(corridor: Corridor, lang: str) -> list[go.Scattermap]:
+    points = corridor.border_points
+    lons, lats = [p.lon for p in points], [p.lat for p in points]
+    # A white disc under a dark one draws a ring, visible on lines and shading alike.
     return [
         go.Scattermap(
             lon=lons,
             lat=lats,
-            mode="lines",
-            line={"width": width, "color": FLOW_COLOR},
-            hovertext=texts,
+            mode="markers",
+            marker={"size": 20, "color": "white"},
+            hoverinfo="skip",
+            showlegend=False,
+            legendgroup="points",
+        ),
+        go.Scattermap(
+            lon=lons,
+            lat=lats,
+            mode="markers",
+            marker={"size": 13, "color": INK},
+            hovertext=[border_point_name(corridor, p.code) for p in points],
             hoverinfo="text",
-            name=name,
-            legendgroup="flows",
-            showlegend=i == 0,
-        )
-        for i, (width, (lons, lats, texts)) in enumerate(sorted(by_class.items()))
+            name=t("map.border_points", lang),
+            legendgroup="points",
+        ),
     ]
-
-
-def _border_points_trace(corridor: Corridor, lang: str) -> go.Scattermap:
-    points = corridor.border_points
-    return go.Scattermap(
-        lon=[p.lon for p in points],
-        lat=[p.lat for p in points],
-        mode="markers",
-        marker={"size": 15, "color": INK},
-        hovertext=[border_point_name(corridor, p.code) for p in points],
-        hoverinfo="text",
-        name=t("map.border_points", lang),
-    )
 
 
 def suppressed_flows(flows: pd.DataFrame) -> int:
@@ -195,14 +224,14 @@ def flow_map_figure(
             geojson_url,
         ),
         *_flow_traces(flows, corridor, lang),
-        _border_points_trace(corridor, lang),
+        *_border_points_traces(corridor, lang),
     ]
     layout = base_layout(
         lang,
         height=600,
         margin={"l": 0, "r": 0, "t": 0, "b": 90},
         map={"style": "white-bg", "center": MAP_CENTER, "zoom": MAP_ZOOM},
-        legend={"x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.85)"},
+        legend={"x": 0.01, "y": 0.01, "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.85)"},
         uirevision="corridor-map",  # keep the user's zoom and pan when the filter changes
     )
     return go.Figure(data=traces, layout=layout)

@@ -70,7 +70,7 @@ def _card(name: str, label: str, value: KpiValue, what: str, lang: str) -> dbc.C
     body = dbc.CardBody(
         [html.Div(label, className="kpi-label"), number, html.Div(what, className="kpi-what")]
     )
-    return dbc.Col(dbc.Card(body, className="kpi-card h-100"), xs=12, sm=6, xl=3, className="mb-3")
+    return dbc.Col(dbc.Card(body, className="kpi-card h-100"), xs=6, xl=3, className="mb-3")
 
 
 def kpi_values(result: IndicatorResult, lang: str) -> dict[str, KpiValue]:
