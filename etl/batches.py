@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from observatory.db.schema import data_state_table
 from observatory.db.schema import load_batch_table as batches
 
 _THIS_HOST = socket.gethostname()
@@ -31,6 +32,12 @@ def finish_batch(conn: Connection, batch_id: int, status: str, **values: object)
     """Close a batch with its final status and counts."""
     statement = update(batches).where(batches.c.id == batch_id)
     conn.execute(statement.values(status=status, finished_at=now(), process=None, **values))
+
+
+def advance_data_version(conn: Connection) -> None:
+    """Bump the data version inside the load's own transaction (caches key on it)."""
+    statement = update(data_state_table).where(data_state_table.c.id == 1)
+    conn.execute(statement.values(version=data_state_table.c.version + 1, changed_at=now()))
 
 
 def record_outcome(engine: Engine, batch_id: int | None, values: Mapping[str, object]) -> int:

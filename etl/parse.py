@@ -29,6 +29,14 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def row_is_blank(values: list[object]) -> bool:
+    """True for a row whose every cell is blank (a loop that stops at the first value)."""
+    for value in values:
+        if value is not None and (not isinstance(value, str) or value.strip()):
+            return False
+    return True
+
+
 def parse_date(value: object) -> Parsed:
     """ISO or day-first dates (a time of day is dropped); Excel serials only from XLSX cells.
 
@@ -123,6 +131,8 @@ def parse_int(value: object, low: int | None = None, high: int | None = None) ->
 
 def as_text(value: object) -> str:
     """A cell as text: XLSX numbers without a spurious `.0`, dates in ISO form."""
+    if value.__class__ is str:
+        return value.strip()  # type: ignore[union-attr]
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, (dt.date, dt.datetime)):

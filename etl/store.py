@@ -29,12 +29,9 @@ def bulk_insert(
         return
     marks = ", ".join("?" * len(columns))
     sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"  # noqa: S608
-    conn.exec_driver_sql(sql, [tuple(_sqlite_value(v) for v in row) for row in rows])
-
-
-def _sqlite_value(value: object) -> object:
-    # SQLAlchemy keeps dates in SQLite as ISO text; write them the same way.
-    return value.isoformat() if isinstance(value, dt.date) else value
+    # The driver's own executemany takes lists as they are (SQLAlchemy's wants tuples); dates
+    # go through the ISO adapter registered by observatory.db.engine. Same transaction.
+    conn.connection.driver_connection.executemany(sql, rows)
 
 
 def _json_value(value: object) -> object:
@@ -66,22 +63,24 @@ class KeyedTable:
         self.key = key
         self.columns = tuple(columns)
         self._key_index = tuple(self.columns.index(k) for k in key)
-        self._defaults = tuple(defaults.get(c) for c in self.columns)
+        self._defaults = tuple((self.columns.index(c), v) for c, v in defaults.items())
 
     def write(self, conn: Connection, rows: Sequence[tuple], batch_id: int) -> WriteCounts:
         """Upsert `rows` (tuples in `columns` order, keys unique within the call)."""
         counts = WriteCounts()
         existing = self._existing(conn, rows)
-        new_rows: list[tuple] = []
+        first, second = self._key_index
+        new_rows: list[list] = []
         changed: list[dict[str, object]] = []
         history: list[tuple] = []
         for row in rows:
-            found = existing.get(tuple(row[i] for i in self._key_index))
+            found = existing.get((row[first], row[second]))
             if found is None:
-                filled = tuple(
-                    d if v is None else v for v, d in zip(row, self._defaults, strict=True)
-                )
-                new_rows.append((*filled, batch_id, batch_id))
+                filled = [*row, batch_id, batch_id]
+                for index, default in self._defaults:
+                    if filled[index] is None:
+                        filled[index] = default
+                new_rows.append(filled)
                 continue
             record_id, old = found
             merged = tuple(o if n is None else n for n, o in zip(row, old, strict=True))

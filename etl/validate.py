@@ -53,47 +53,56 @@ class ChunkReader:
             for f in spec.fields
             if f.name in match.columns and f.type != "admin1"
         }
-        self._memo: dict[str, dict[object, Parsed]] = defaultdict(dict)
+        # Per field: {raw value: parsed value} and {raw value: reason} for the faulty ones.
+        self._values: dict[str, dict[object, object]] = defaultdict(dict)
+        self._reasons: dict[str, dict[object, str]] = defaultdict(dict)
+        self._admin1: dict[tuple[object, str], Parsed] = {}
         self._width = len(match.headers)
 
     def read(self, rows: Sequence[Row]) -> Chunk:
         """Typed columns for `rows`; blank rows must already be left out."""
         chunk = Chunk([number for number, _ in rows], {})
-        self._check_widths(rows, chunk)
+        cells = self._transpose(rows, chunk)
+        for spec in self.spec.fields:
+            if spec.type != "admin1":  # admin-1 units are read after, against the row's country
+                raw = self._raw_column(cells, spec.name, len(rows))
+                chunk.columns[spec.name] = self._read_column(spec.name, spec.required, raw, chunk)
         for spec in self.spec.fields:
             if spec.type == "admin1":
-                continue  # read below, against each row's country
-            raw = self._raw_column(rows, spec.name)
-            chunk.columns[spec.name] = self._read_column(spec.name, spec.required, raw, chunk)
-        for spec in self.spec.fields:
-            if spec.type == "admin1":
-                self._read_admin1(spec.name, spec.required, spec.country_field, rows, chunk)
+                raw = self._raw_column(cells, spec.name, len(rows))
+                self._read_admin1(spec.name, spec.required, spec.country_field, raw, chunk)
         return chunk
 
-    def _check_widths(self, rows: Sequence[Row], chunk: Chunk) -> None:
+    def _transpose(self, rows: Sequence[Row], chunk: Chunk) -> list[tuple[object, ...]]:
+        """Columns of the chunk; short rows padded, long ones faulty unless the excess is blank."""
+        width = self._width
+        table = []
         for index, (_, values) in enumerate(rows):
-            if len(values) > self._width and not all(is_blank(v) for v in values[self._width :]):
-                chunk.add_fault(
-                    index,
-                    "(row)",
-                    f"the row has {len(values)} values but the header has {self._width} columns",
-                )
+            if len(values) != width:
+                if len(values) > width and not all(is_blank(v) for v in values[width:]):
+                    chunk.add_fault(
+                        index,
+                        "(row)",
+                        f"the row has {len(values)} values but the header has {width} columns",
+                    )
+                values = (list(values) + [None] * width)[:width]
+            table.append(values)
+        return list(zip(*table, strict=True)) if table else [() for _ in range(width)]
 
-    def _raw_column(self, rows: Sequence[Row], name: str) -> list[object]:
+    def _raw_column(
+        self, cells: list[tuple[object, ...]], name: str, size: int
+    ) -> Sequence[object]:
         indices = self.match.columns.get(name, ())
         if not indices:
-            return [None] * len(rows)
+            return [None] * size
         if len(indices) == 1:
-            (i,) = indices
-            return [values[i] if i < len(values) else None for _, values in rows]
+            return cells[indices[0]]
         # several columns for one field: the first non-empty, in alias order
-        return [
-            next((values[i] for i in indices if i < len(values) and not is_blank(values[i])), None)
-            for _, values in rows
-        ]
+        candidates = [cells[i] for i in indices]
+        return [next((v for v in values if not is_blank(v)), None) for values in zip(*candidates, strict=True)]
 
     def _read_column(
-        self, name: str, required: bool, raw: list[object], chunk: Chunk
+        self, name: str, required: bool, raw: Sequence[object], chunk: Chunk
     ) -> list[object]:
         reader = self._readers.get(name)
         if reader is None:  # the file has no such column
@@ -101,33 +110,34 @@ class ChunkReader:
                 for index in range(len(raw)):
                     chunk.add_fault(index, name, MISSING)
             return [None] * len(raw)
-        memo = self._memo[name]
-        if len(memo) > _MEMO_LIMIT:
-            memo.clear()
-        for value in set(raw):
-            if value not in memo:
-                memo[value] = (
-                    (None, MISSING if required else None) if is_blank(value) else reader(value)
-                )
-        results = [memo[v] for v in raw]
-        if any(memo[v][1] for v in set(raw)):
-            for index, (_, reason) in enumerate(results):
-                if reason:
-                    chunk.add_fault(index, name, reason)
-        return [value for value, _ in results]
+        values, reasons = self._values[name], self._reasons[name]
+        if len(values) > _MEMO_LIMIT:
+            values.clear()
+            reasons.clear()
+        for value in set(raw).difference(values):  # read each new distinct value once
+            parsed, reason = (
+                (None, MISSING if required else None) if is_blank(value) else reader(value)
+            )
+            values[value] = parsed
+            if reason:
+                reasons[value] = reason
+        if reasons and not reasons.keys().isdisjoint(raw):
+            for index, value in enumerate(raw):
+                if value in reasons:
+                    chunk.add_fault(index, name, reasons[value])
+        return list(map(values.__getitem__, raw))
 
     def _read_admin1(
         self,
         name: str,
         required: bool,
         country_field: str | None,
-        rows: Sequence[Row],
+        raw: Sequence[object],
         chunk: Chunk,
     ) -> None:
-        raw = self._raw_column(rows, name)
         default = self._default_country(country_field)
         countries = chunk.columns.get(country_field or "", [None] * len(raw))
-        memo = self._memo[name]
+        memo = self._admin1
         column: list[object] = []
         for index, (value, country) in enumerate(zip(raw, countries, strict=True)):
             if is_blank(value):

@@ -12,7 +12,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def _run(connection) -> None:  # noqa: ANN001
+def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
@@ -25,9 +25,7 @@ def _run(connection) -> None:  # noqa: ANN001
 
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
-    if (
-        connection is not None
-    ):  # called from observatory.db.migrate with an open connection
+    if connection is not None:  # called from observatory.db.migrate with an open connection
         _run(connection)
         return
     engine = make_engine(Settings.from_env().database_url)
@@ -37,7 +35,5 @@ def run_migrations_online() -> None:
 
 
 if context.is_offline_mode():
-    raise SystemExit(
-        "offline (SQL script) migrations are not supported; run against a database"
-    )
+    raise SystemExit("offline (SQL script) migrations are not supported; run against a database")
 run_migrations_online()

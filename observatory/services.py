@@ -56,10 +56,10 @@ class Observatory:
         self.min_cell = min_cell
 
     def data_version(self) -> int:
-        """The newest 'loaded' batch id (0 when none); every successful load advances it.
+        """The data version (0 before any load); every successful load advances it.
 
-        Not cached: it is one indexed MAX() on load_batch, far cheaper than a cache round
-        trip's risk of serving an indicator older than the last load.
+        Not cached: it is a one-row read, far cheaper than the risk of serving an indicator
+        older than the last load.
         """
         with self.engine.connect() as conn:
             return queries.data_version(conn)

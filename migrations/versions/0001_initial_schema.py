@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -43,12 +42,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_load_batch")),
     )
     with op.batch_alter_table("load_batch", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_load_batch_sha256"), ["sha256"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_load_batch_status"), ["status"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_load_batch_sha256"), ["sha256"], unique=False)
+        batch_op.create_index(batch_op.f("ix_load_batch_status"), ["status"], unique=False)
 
     op.create_table(
         "quarantined_row",
@@ -66,9 +61,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_quarantined_row")),
     )
     with op.batch_alter_table("quarantined_row", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_quarantined_row_batch_id"), ["batch_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_quarantined_row_batch_id"), ["batch_id"], unique=False)
 
     op.create_table(
         "record_change",
@@ -85,12 +78,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_record_change")),
     )
     with op.batch_alter_table("record_change", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_record_change_batch_id"), ["batch_id"], unique=False
-        )
-        batch_op.create_index(
-            "ix_record_change_record", ["table_name", "record_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_record_change_batch_id"), ["batch_id"], unique=False)
+        batch_op.create_index("ix_record_change_record", ["table_name", "record_id"], unique=False)
 
     op.create_table(
         "worker",
@@ -150,9 +139,7 @@ def upgrade() -> None:
             ["worker_id"], ["worker.id"], name=op.f("fk_registration_worker_id_worker")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_registration")),
-        sa.UniqueConstraint(
-            "office_code", "registration_id", name="uq_registration_office_key"
-        ),
+        sa.UniqueConstraint("office_code", "registration_id", name="uq_registration_office_key"),
     )
     with op.batch_alter_table("registration", schema=None) as batch_op:
         batch_op.create_index(
@@ -160,9 +147,7 @@ def upgrade() -> None:
             ["registered_on", "direction"],
             unique=False,
         )
-        batch_op.create_index(
-            batch_op.f("ix_registration_worker_id"), ["worker_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_registration_worker_id"), ["worker_id"], unique=False)
 
 
 def downgrade() -> None:

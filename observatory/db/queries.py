@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, case, func, select
 
-from observatory.db.schema import load_batch_table, registration_table
+from observatory.db.schema import data_state_table, load_batch_table, registration_table
 from observatory.definitions import MINOR_AGE_LIMIT
 from observatory.filters import Filter
 
@@ -104,9 +104,9 @@ def period_bounds(conn: Connection) -> tuple[dt.date | None, dt.date | None]:
 
 
 def data_version(conn: Connection) -> int:
-    """The newest 'loaded' batch id (0 when none): every successful load advances it."""
-    stmt = select(func.max(load_batch_table.c.id)).where(load_batch_table.c.status == "loaded")
-    return int(conn.execute(stmt).scalar_one() or 0)
+    """The data version: a counter every successful load advances in its own transaction."""
+    stmt = select(data_state_table.c.version).where(data_state_table.c.id == 1)
+    return int(conn.execute(stmt).scalar_one_or_none() or 0)
 
 
 def last_load(conn: Connection) -> dt.datetime | None:

@@ -135,7 +135,22 @@ class QuarantinedRow(Base):
     raw_values: Mapped[str] = mapped_column(Text)  # JSON {header: value}, identifiers removed
 
 
+class DataState(Base):
+    """One row: the data version, advanced in the same transaction as every load's data.
+
+    Caches key on it. A counter bumped at commit (not the newest batch id, allocated when a
+    load starts) stays right when two loads overlap and the older one commits last.
+    """
+
+    __tablename__ = "data_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
 registration_table = Registration.__table__
+data_state_table = DataState.__table__
 worker_table = Worker.__table__
 load_batch_table = LoadBatch.__table__
 record_change_table = RecordChange.__table__
