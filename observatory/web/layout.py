@@ -67,7 +67,7 @@ def shell(corridor: Corridor, min_cell: int, pathname_prefix: str = "/") -> html
                         html.P(
                             t("app.subtitle", lang, **names),
                             id=ids.HEADER_SUBTITLE,
-                            className="obs-subtitle mb-0",
+                            className="obs-subtitle mb-0 d-none d-sm-block",
                         ),
                     ],
                     className="flex-grow-1",

@@ -79,7 +79,13 @@ def translate_shell(view_data: dict | None) -> list:
     lang, names = view.lang, corridor_names(web.corridor, view.lang)
     spans = [t(output["id"]["key"], lang) for output in ctx.outputs_list[0]]
     active = panel.active_count(view)
-    summary = t("filters.active", lang, n=active) if active else t("filters.none_active", lang)
+    summary = (
+        t("filters.none_active", lang)
+        if active == 0
+        else t("filters.active_one", lang)
+        if active == 1
+        else t("filters.active", lang, n=active)
+    )
     return [
         spans,
         t("app.title", lang, **names),
@@ -123,6 +129,11 @@ def register_callbacks(app: dash.Dash) -> None:
         *[Output(cid, "labels") for cid in _CONTROL_IDS],
         Input(ids.VIEW, "data"),
     )(translate_shell)
+    # The page's language for screen readers and hyphenation: <html lang="es|en">.
+    app.clientside_callback(
+        "function (view) { if (view) { document.documentElement.lang = view.lang; } }",
+        Input(ids.VIEW, "data"),
+    )
     app.callback(
         Output(ids.FILTER_COLLAPSE, "is_open"),
         Input(ids.FILTER_TOGGLE, "n_clicks"),

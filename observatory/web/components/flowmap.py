@@ -228,7 +228,7 @@ def flow_map_figure(
     ]
     layout = base_layout(
         lang,
-        height=600,
+        height=560,
         margin={"l": 0, "r": 0, "t": 0, "b": 90},
         map={"style": "white-bg", "center": MAP_CENTER, "zoom": MAP_ZOOM},
         legend={"x": 0.01, "y": 0.01, "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.85)"},

@@ -39,7 +39,7 @@ def trend_figure(table: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure(
         layout=base_layout(
             lang,
-            height=430,
+            height=560,  # the map's height: the two cards line up side by side
             margin={"l": 10, "r": 10, "t": 40, "b": 10},
             hovermode="x unified",
             legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
