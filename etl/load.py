@@ -204,14 +204,14 @@ def _profile(table: RawTable, spec: SourceSpec) -> tuple[HeaderMatch, int, set[s
     rows = table.rows()
     match = find_header(itertools.islice(rows, 30), spec, table.path.name)
     sex_columns = match.columns.get("sex", ())
-    total, sex_values = 0, set()
-    for _, values in _below_header(table, match):
-        if not _not_blank(values):
-            continue
-        total += 1
+    total, cells = 0, set()
+    rows = _below_header(table, match)
+    while raw := list(itertools.islice(rows, CHUNK_ROWS)):
+        kept = [values for _, values in raw if _not_blank(values)]
+        total += len(kept)
         for i in sex_columns:
-            if i < len(values) and not is_blank(values[i]):
-                sex_values.add(as_text(values[i]))
+            cells.update({values[i] for values in kept if len(values) > i})
+    sex_values = {as_text(v) for v in cells if not is_blank(v)}
     if total == 0:
         raise FileRefused(f"{table.path.name}: the header is there but no data rows follow it")
     return match, total, sex_values

@@ -64,6 +64,11 @@ class KeyedTable:
         self.columns = tuple(columns)
         self._key_index = tuple(self.columns.index(k) for k in key)
         self._defaults = tuple((self.columns.index(c), v) for c, v in defaults.items())
+        # One statement for every lookup, so SQLAlchemy compiles it once (an expanding IN).
+        first, second = (table.c[k] for k in key)
+        self._lookup = select(table.c.id, *(table.c[c] for c in self.columns)).where(
+            first == bindparam("first"), second.in_(bindparam("seconds", expanding=True))
+        )
 
     def write(self, conn: Connection, rows: Sequence[tuple], batch_id: int) -> WriteCounts:
         """Upsert `rows` (tuples in `columns` order, keys unique within the call)."""
@@ -120,25 +125,22 @@ class KeyedTable:
 
     def _existing(self, conn: Connection, rows: Sequence[tuple]) -> dict[tuple, tuple[int, tuple]]:
         """Stored rows with the same keys: {key: (id, values in `columns` order)}."""
-        first, second = self.key
+        first_at, second_at = self._key_index
         by_first: dict[object, list[object]] = {}
         for row in rows:
-            by_first.setdefault(row[self._key_index[0]], []).append(row[self._key_index[1]])
-        cols = [self.table.c[c] for c in self.columns]
+            by_first.setdefault(row[first_at], []).append(row[second_at])
         found: dict[tuple, tuple[int, tuple]] = {}
         for first_value, seconds in by_first.items():
             for start in range(0, len(seconds), _IN_BATCH):
-                statement = select(self.table.c.id, *cols).where(
-                    self.table.c[first] == first_value,
-                    self.table.c[second].in_(seconds[start : start + _IN_BATCH]),
-                )
-                for record in conn.execute(statement):
-                    values = tuple(record[1:])
-                    found[(values[self._key_index[0]], values[self._key_index[1]])] = (
-                        record[0],
-                        values,
-                    )
+                params = {"first": first_value, "seconds": seconds[start : start + _IN_BATCH]}
+                for record_id, *values in conn.execute(self._lookup, params):
+                    found[(values[first_at], values[second_at])] = (record_id, tuple(values))
         return found
+
+
+_WORKERS_BY_KEY = select(worker_table.c.id, worker_table.c.person_key).where(
+    worker_table.c.person_key.in_(bindparam("keys", expanding=True))
+)
 
 
 class WorkerIndex:
@@ -162,9 +164,6 @@ class WorkerIndex:
         return [self._ids[key] for key, _, _ in people]
 
     def _fetch(self, conn: Connection, keys: list[str]) -> None:
-        column = worker_table.c.person_key
         for start in range(0, len(keys), _IN_BATCH):
-            statement = select(worker_table.c.id, column).where(
-                column.in_(keys[start : start + _IN_BATCH])
-            )
-            self._ids.update((key, worker_id) for worker_id, key in conn.execute(statement))
+            found = conn.execute(_WORKERS_BY_KEY, {"keys": keys[start : start + _IN_BATCH]})
+            self._ids.update((key, worker_id) for worker_id, key in found)

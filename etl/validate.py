@@ -99,7 +99,10 @@ class ChunkReader:
             return cells[indices[0]]
         # several columns for one field: the first non-empty, in alias order
         candidates = [cells[i] for i in indices]
-        return [next((v for v in values if not is_blank(v)), None) for values in zip(*candidates, strict=True)]
+        return [
+            next((v for v in values if not is_blank(v)), None)
+            for values in zip(*candidates, strict=True)
+        ]
 
     def _read_column(
         self, name: str, required: bool, raw: Sequence[object], chunk: Chunk
@@ -136,23 +139,20 @@ class ChunkReader:
         chunk: Chunk,
     ) -> None:
         default = self._default_country(country_field)
-        countries = chunk.columns.get(country_field or "", [None] * len(raw))
+        countries = chunk.columns.get(country_field or "") or [None] * len(raw)
+        pairs = [(value, country or default) for value, country in zip(raw, countries, strict=True)]
         memo = self._admin1
-        column: list[object] = []
-        for index, (value, country) in enumerate(zip(raw, countries, strict=True)):
+        for pair in set(pairs).difference(memo):  # read each new (value, country) once
+            value, country = pair
             if is_blank(value):
-                if required:
-                    chunk.add_fault(index, name, MISSING)
-                column.append(None)
-                continue
-            key = (value, country or default)
-            if key not in memo:
-                memo[key] = read_admin1(self.corridor, value, country or default)
-            code, reason = memo[key]
+                memo[pair] = (None, MISSING if required else None)
+            else:
+                memo[pair] = read_admin1(self.corridor, value, country)
+        results = list(map(memo.__getitem__, pairs))
+        for index, (_, reason) in enumerate(results):
             if reason:
                 chunk.add_fault(index, name, reason)
-            column.append(code)
-        chunk.columns[name] = column
+        chunk.columns[name] = [code for code, _ in results]
 
     def _default_country(self, country_field: str | None) -> str:
         default = self.spec.field(country_field).default if country_field else "destination"
