@@ -57,6 +57,7 @@ ADULT_AGE_BANDS = ((18, 19, 0.08), (20, 29, 0.52), (30, 39, 0.24), (40, 49, 0.11
 MINOR_SHARE = 0.05  # of new workers; they age, so about 3 % of registrations
 MINOR_AGES = (14, 17)
 MAX_WORKING_AGE = 62
+WARM_UP_YEARS = 1  # simulated before the first year written, so that it starts mid-stream
 
 # Circular migration: many come back year after year (ILO SSTC: temporary indigenous labour
 # migration is structural). The probabilities are ours.
@@ -527,7 +528,6 @@ _ID_FORMATS = {  # registration numbers as each office writes them
 }
 _ID_RESETS_EACH_YEAR = {"tecun_uman", "el_ceibo"}
 _FIRST_NUMBER = {"el_carmen": 10_001}  # a running number started years before the corpus
-WARM_UP_YEARS = 1
 
 
 def simulate_registrations(

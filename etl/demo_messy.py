@@ -150,7 +150,7 @@ CORRECTION_TEMPLATE = (
 
 # Each dimension cycles with its own period, so no two files of a corpus are typed alike.
 TEMPLATE_CYCLE = ("formal", "upper", "snake", "english")
-ENCODING_CYCLE = ("cp1252", "utf-8", "utf-8-sig")
+ENCODING_CYCLE = ("cp1252", "utf-8", "cp1252", "utf-8-sig", "utf-8")
 DELIMITER_CYCLE = (";", ",", "\t", "|")
 DATE_CYCLE = ("dmy", "iso", "dmy_unpadded", "dmy_dash", "iso_time")
 SEX_CYCLE = ("HM", "MF", "hombre_mujer", "masculino_femenino", "MF")
@@ -159,7 +159,7 @@ DESTINATION_FORM_CYCLE = ("name", "iso_new", "upper_plain", "stats_unpadded", "n
 OFFICE_FORM_CYCLE = ("name", "upper_plain", "long", "code", "town", "full")
 SECTOR_FORM_CYCLE = ("label", "upper_plain", "code", "lower", "other_name", "english")
 ID_FORM_CYCLE = ("spaced", "plain", "hyphen", "mixed")
-AGE_MODE_CYCLE = ("both", "age", "birth", "age")
+AGE_MODE_CYCLE = ("both", "age", "birth")
 REMARKS = ("Viaja con familia", "Sin contrato escrito", "Reingreso", "Pendiente de documento")
 REMARK_SHARE = 0.05
 CLERKS = ("jlopez", "mramirez", "ecux", "afuentes", "DIGITADOR 2", "sorozco")
@@ -293,14 +293,20 @@ def _plan_files(corridor: Corridor, registrations: Sequence[Registration]) -> li
 
 
 def _style(number: int, container: str = "csv") -> FileStyle:
-    def pick(cycle: Sequence[str]) -> str:
-        return cycle[number % len(cycle)]
+    """The file's habits, cycling through each dimension's options.
+
+    A year has about four files, so a cycle of four would tie each office to one habit;
+    `shift` moves such cycles on by a few steps each year (offices change templates too).
+    """
+
+    def pick(cycle: Sequence[str], shift: int = 0) -> str:
+        return cycle[(number + shift * (number // 4)) % len(cycle)]
 
     return FileStyle(
-        template=pick(TEMPLATE_CYCLE),
+        template=pick(TEMPLATE_CYCLE, shift=1),
         container=container,
         encoding=pick(ENCODING_CYCLE),
-        delimiter=DELIMITER_CYCLE[(number + number // 4) % len(DELIMITER_CYCLE)],
+        delimiter=pick(DELIMITER_CYCLE, shift=2),
         line_end="\n" if number % 3 == 2 else "\r\n",
         quote_all=number % 7 == 3,
         date_format="excel" if container == "xlsx" else pick(DATE_CYCLE),
@@ -309,7 +315,7 @@ def _style(number: int, container: str = "csv") -> FileStyle:
         destination_form=pick(DESTINATION_FORM_CYCLE),
         office_form=pick(OFFICE_FORM_CYCLE),
         sector_form=pick(SECTOR_FORM_CYCLE),
-        id_form=pick(ID_FORM_CYCLE),
+        id_form=pick(ID_FORM_CYCLE, shift=3),
         age_mode=pick(AGE_MODE_CYCLE),
         trailing_blank_rows=2 if number % 9 == 5 and container == "csv" else 0,
     )
@@ -323,12 +329,8 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _point(corridor: Corridor, code: str) -> BorderPoint:
-    return next(p for p in corridor.border_points if p.code == code)
-
-
 def _base_name(point: BorderPoint) -> str:
-    """ "Tecún Umán (Ayutla)" → "Tecún Umán"."""
+    """The name before any brackets: "Tecún Umán (Ayutla)" gives "Tecún Umán"."""
     return point.name_origin.split(" (")[0].strip()
 
 
@@ -356,34 +358,40 @@ def _office_names(corridor: Corridor, form: str) -> dict[str, str]:
 
 
 def _admin1_forms(corridor: Corridor, form: str) -> dict[str, str]:
+    """Each unit as a file writes it: name, plain or upper-case name, old or new ISO code, ...
+
+    An old code or another name is used only where the corridor reads it as that unit.
+    """
     forms = {}
     for unit in corridor.admin1:
-        forms[unit.code] = {
+        spelling = {
             "name": unit.name,
-            "plain": _plain(unit.name),
+            "plain": _plain(ADMIN1_OTHER_NAMES.get(unit.code, unit.name)),
             "upper_plain": _plain(unit.name).upper(),
             "iso_new": unit.code,
             "iso_old": GT_OLD_ISO.get(unit.code, unit.code),
             "stats": unit.stats_code,
             "stats_unpadded": unit.stats_code.lstrip("0") or "0",
         }[form]
-    if form == "name":
-        forms |= {code: name for code, name in ADMIN1_OTHER_NAMES.items() if code in forms}
+        known = corridor.admin1_unit(spelling, unit.country)
+        forms[unit.code] = spelling if known == unit else unit.name
     return forms
 
 
 def _sector_forms(corridor: Corridor, form: str) -> dict[str, str]:
-    return {
-        s.code: {
-            "label": s.label_es,
-            "upper_plain": _plain(s.label_es).upper(),
-            "lower": s.label_es.lower(),
-            "code": s.code,
-            "english": s.label_en,
-            "other_name": SECTOR_OTHER_NAMES.get(s.code, s.label_es),
+    """Each sector as a file writes it; another name only where the corridor knows it."""
+    forms = {}
+    for sector in corridor.sectors:
+        spelling = {
+            "label": sector.label_es,
+            "upper_plain": _plain(sector.label_es).upper(),
+            "lower": sector.label_es.lower(),
+            "code": sector.code,
+            "english": sector.label_en,
+            "other_name": SECTOR_OTHER_NAMES.get(sector.code, sector.label_es),
         }[form]
-        for s in corridor.sectors
-    }
+        forms[sector.code] = spelling if corridor.sector(spelling) == sector else sector.label_es
+    return forms
 
 
 def _date_writer(form: str) -> Callable[[dt.date], str | dt.date]:
@@ -439,7 +447,6 @@ def _getters(
     destination_country = corridor.destination.iso2 if english else corridor.destination.name_es
     clerks = rng.sample(CLERKS, 2)
     xlsx = style.container == "xlsx"
-    counter = iter(range(1, 10**9))
 
     def person_id(r: Registration) -> str:
         return typed_id(r.person_id) if r.person_id_kind == "cui" else r.person_id
@@ -449,13 +456,9 @@ def _getters(
             return f"{r.registered_on.day}/{r.registered_on.month}/{r.registered_on.year}"
         return day(r.registered_on)
 
-    def registration_id(r: Registration) -> object:
-        # Excel turns a plain folio number into a number.
-        return int(r.registration_id) if xlsx and r.registration_id.isdigit() else r.registration_id
-
     return {
-        "row_number": lambda r: next(counter),
-        "registration_id": registration_id,
+        "row_number": lambda r: None,  # numbered once the repeated rows are in place
+        "registration_id": attrgetter("registration_id"),
         "registered_on": registered_on,
         "office": lambda r: offices[r.office],
         "direction": lambda r: directions[r.direction == "return"],
