@@ -160,3 +160,19 @@ def test_phone_layout_collapses_the_filters(app_url, open_page, artifacts):
     expect_kpis(page, "10", "8", "100,0\u00a0%", "0,0\u00a0%")
     expect(page.locator("#filter-summary")).to_have_text("(1 activo)")
     page.screenshot(path=artifacts / "overview-es-390x844-filters-open.png")
+
+
+def test_back_button_and_reset_restore_the_view(app_url, open_page):
+    page = open_page(app_url + "/")
+    expect_kpis(page, "26", "20", "40,0\u00a0%", "25,0\u00a0%")
+    pick(page, "filter-sex", "Mujeres")
+    expect_kpis(page, "10", "8", "100,0\u00a0%", "0,0\u00a0%")
+    page.go_back()  # the URL is the state: history navigates between views
+    expect(page.locator("#filter-sex-value")).to_have_text("Todos", timeout=TIMEOUT_MS)
+    expect_kpis(page, "26", "20", "40,0\u00a0%", "25,0\u00a0%")
+    page.go_forward()
+    expect(page.locator("#filter-sex-value")).to_have_text("Mujeres", timeout=TIMEOUT_MS)
+    expect_kpis(page, "10", "8", "100,0\u00a0%", "0,0\u00a0%")
+    page.click("#filter-reset")
+    expect(page).to_have_url(re.compile(r"/\?lang=es$"))
+    expect_kpis(page, "26", "20", "40,0\u00a0%", "25,0\u00a0%")
