@@ -161,3 +161,20 @@ def test_the_apps_cache_runs_on_redis(sqlite_engine, corridor, tmp_path):
     finally:
         for key in set(client.keys(pattern)) - before:
             client.delete(key)
+
+
+def test_an_empty_database_shows_zeros_and_no_data_not_errors(sqlite_engine, corridor, tmp_path):
+    app = create_app(_settings(tmp_path), observatory=Observatory(sqlite_engine, corridor))
+    with app.server.test_request_context():
+        kpis = _kpi_texts(overview.update_kpis(View(Filter(), "es").store()))
+        assert kpis == {
+            "registrations_count": "0",
+            "workers_count": "0",
+            "share_women_pct": "sin datos",
+            "share_minors_pct": "sin datos",
+        }
+        title, figure, note = overview.update_trend(View(Filter(), "en").store())
+        assert "no registrations" in title
+        assert "nothing loaded yet" in note
+        _, figure, _ = overview.update_map(View(Filter(), "en").store())
+        assert figure.layout.map.style == "white-bg"
