@@ -55,3 +55,11 @@ def describe_when(first_month: str | None, last_month: str | None, lang: str) ->
         start=format_month(first_month, lang),
         end=format_month(last_month, lang),
     )
+
+
+def chart_title(
+    key: str, flt: Filter, corridor: Corridor, lang: str, span: tuple[str | None, str | None]
+) -> str:
+    """A chart title from catalogue `key`, filled with the selection's where and when."""
+    where = describe_where(flt, corridor, lang)
+    return t(key, lang, where=where, when=describe_when(*span, lang))

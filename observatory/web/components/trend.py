@@ -81,3 +81,14 @@ def trend_figure(table: pd.DataFrame, lang: str) -> go.Figure:
         )
     )
     return fig
+
+
+def trend_note(table: pd.DataFrame, lang: str, min_cell: int, source: str) -> str:
+    """The line under the trend: empty selection, the source, suppressed months."""
+    notes = [source]
+    if table.empty:
+        notes.insert(0, t("empty.no_data", lang))
+    hidden = suppressed_months(table)
+    if hidden:
+        notes.append(t("trend.suppressed_note", lang, n=hidden, min_cell=min_cell))
+    return " ".join(notes)

@@ -11,11 +11,11 @@ from dash.exceptions import PreventUpdate
 from observatory.i18n import format_date, normalise_language, t
 from observatory.web import context, ids
 from observatory.web.components.common import error_card, text
-from observatory.web.components.describe import describe_when, describe_where
+from observatory.web.components.describe import chart_title
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.flowmap import flow_map_figure, suppressed_flows
 from observatory.web.components.kpi import kpi_cards
-from observatory.web.components.trend import month_span, suppressed_months, trend_figure
+from observatory.web.components.trend import month_span, trend_figure, trend_note
 from observatory.web.context import Failure
 from observatory.web.state import view_from_store
 
@@ -104,43 +104,24 @@ def update_trend(view_data: dict | None):
     result = context.compute("monthly_registrations", view.filter, view.lang)
     if isinstance(result, Failure):
         return "", {}, error_card(result.title, view.lang)
-    first, last = month_span(result.table)
-    title = t(
-        "trend.title",
-        view.lang,
-        where=describe_where(view.filter, web.corridor, view.lang),
-        when=describe_when(first, last, view.lang),
-    )
-    notes = [source_line(view.lang)]
-    hidden = suppressed_months(result.table)
-    if hidden:
-        notes.append(
-            t("trend.suppressed_note", view.lang, n=hidden, min_cell=web.observatory.min_cell)
-        )
-    if result.table.empty:
-        notes.insert(0, t("empty.no_data", view.lang))
-    return title, trend_figure(result.table, view.lang), " ".join(notes)
+    span = month_span(result.table)
+    title = chart_title("trend.title", view.filter, web.corridor, view.lang, span)
+    note = trend_note(result.table, view.lang, web.observatory.min_cell, source_line(view.lang))
+    return title, trend_figure(result.table, view.lang), note
 
 
 def update_map(view_data: dict | None):
     """Map title, figure and note (three aggregates: by origin, by destination, flows)."""
     view, web = _view(view_data), context.current()
-    results = [
-        context.compute(i, view.filter, view.lang)
-        for i in ("registrations_by_origin", "registrations_by_destination", "flows")
-    ]
-    failed = next((r for r in results if isinstance(r, Failure)), None)
-    if failed is not None:
+    ids_ = ("registrations_by_origin", "registrations_by_destination", "flows")
+    results = [context.compute(i, view.filter, view.lang) for i in ids_]
+    if failed := next((r for r in results if isinstance(r, Failure)), None):
         return "", {}, error_card(failed.title, view.lang)
     by_origin, by_destination, flows = (r.table for r in results)
+    # The trend asks for the same result, so this is normally a cache hit.
     months = context.compute("monthly_registrations", view.filter, view.lang)
-    first, last = (None, None) if isinstance(months, Failure) else month_span(months.table)
-    title = t(
-        "map.title",
-        view.lang,
-        where=describe_where(view.filter, web.corridor, view.lang),
-        when=describe_when(first, last, view.lang),
-    )
+    span = (None, None) if isinstance(months, Failure) else month_span(months.table)
+    title = chart_title("map.title", view.filter, web.corridor, view.lang, span)
     figure = flow_map_figure(
         by_origin, by_destination, flows, web.corridor, view.lang, web.boundaries_url
     )
