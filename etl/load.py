@@ -1,37 +1,25 @@
-"""Loading one file: one transaction, natural-key upserts, quarantine, lineage, counts."""
+"""Loading one file: its lineage in the load log, one transaction, the report of what happened."""
 
 from __future__ import annotations
 
-import gc
-import itertools
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from etl import batches
+from etl import batches, rows
 from etl.errors import FileRefused
-from etl.fields import decide_codings
-from etl.headers import HeaderMatch, find_header
-from etl.parse import as_text, is_blank, row_is_blank
 from etl.pseudonymize import Pseudonymizer
-from etl.read import RawTable, open_table
-from etl.sources import SourceSpec, border_office, source_spec
-from etl.store import WorkerIndex, bulk_insert
-from etl.validate import Chunk, ChunkReader, Row
+from etl.read import open_table
+from etl.rows import Progress
+from etl.sources import source_spec
 from observatory.corridor import Corridor
-from observatory.db.schema import quarantined_row_table
 
 log = logging.getLogger(__name__)
-CHUNK_ROWS = 20_000
-Progress = Callable[[int, int], None]  # (rows done, rows in the file)
-# Fields whose values never leave the loader (the quarantine keeps the rest of the row).
-IDENTIFIER_FIELDS = ("person_id",)
 
 
 @dataclass
@@ -108,17 +96,24 @@ def load_file(
             if dry_run:
                 batch_id = batches.insert_batch(conn, {**base, "status": "running"})
             report.batch_id = batch_id
-            _load_rows(
+            shape = rows.profile(table, spec)
+            report.header_row = shape.match.row_number
+            report.ignored_columns = list(shape.match.ignored)
+            report.name_columns_dropped = len(shape.match.name_columns)
+            counts = rows.load_rows(
                 conn,
                 table,
+                shape,
                 spec,
                 corridor,
                 Pseudonymizer(pseudonym_key),
                 sex_coding,
                 batch_id,
-                report,
                 progress,
             )
+            report.rows_read, report.rows_loaded = counts.read, counts.loaded
+            report.rows_updated, report.rows_unchanged = counts.updated, counts.unchanged
+            report.rows_quarantined = counts.quarantined
             report.status = "dry_run" if dry_run else "loaded"
             batches.finish_batch(conn, batch_id, "loaded", **_counts(report))
             batches.advance_data_version(conn)
@@ -140,169 +135,6 @@ def load_file(
         _reset_counts(report)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
-
-
-def _load_rows(*args: object) -> None:
-    """Read, validate and write every row; the cyclic GC is paused meanwhile.
-
-    A load allocates millions of small tuples and no reference cycles; the collector's
-    passes over them took a third of the time of a large load.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        _read_and_write_rows(*args)  # type: ignore[arg-type]
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _read_and_write_rows(
-    conn: Connection,
-    table: RawTable,
-    spec: SourceSpec,
-    corridor: Corridor,
-    pseudonymizer: Pseudonymizer,
-    sex_coding: str | None,
-    batch_id: int,
-    report: LoadReport,
-    progress: Progress | None,
-) -> None:
-    match, total_rows, sex_values = _profile(table, spec)
-    report.header_row = match.row_number
-    report.ignored_columns = list(match.ignored)
-    report.name_columns_dropped = len(match.name_columns)
-    reader = ChunkReader(
-        spec, match, corridor, decide_codings(sex_values, sex_coding), pseudonymizer
-    )
-    keyed = border_office.keyed_table(corridor)
-    workers = WorkerIndex()
-    seen: dict[tuple, tuple[int, int]] = {}  # natural key -> (row number, hash of its values)
-    hidden = match.identifier_columns(IDENTIFIER_FIELDS)
-    for rows in _data_chunks(table, match):
-        chunk = reader.read(rows)
-        border_office.derive(chunk)
-        repeats, records, people = _records(chunk, seen)
-        worker_ids = workers.ids(conn, people, batch_id)
-        worker_at = keyed.columns.index("worker_id")
-        records = [
-            (*r[:worker_at], w, *r[worker_at + 1 :])
-            for r, w in zip(records, worker_ids, strict=True)
-        ]
-        counts = keyed.write(conn, records, batch_id)
-        report.rows_read += len(chunk)
-        report.rows_loaded += counts.loaded
-        report.rows_updated += counts.updated
-        report.rows_unchanged += counts.unchanged + repeats
-        report.rows_quarantined += _quarantine(conn, chunk, rows, match, hidden, batch_id)
-        if progress:
-            progress(report.rows_read, total_rows)
-
-
-def _profile(table: RawTable, spec: SourceSpec) -> tuple[HeaderMatch, int, set[str]]:
-    """First pass: the header, the number of data rows, and the whole sex column's values."""
-    rows = table.rows()
-    match = find_header(itertools.islice(rows, 30), spec, table.path.name)
-    sex_columns = match.columns.get("sex", ())
-    total, cells = 0, set()
-    rows = _below_header(table, match)
-    while raw := list(itertools.islice(rows, CHUNK_ROWS)):
-        kept = [values for _, values in raw if _not_blank(values)]
-        total += len(kept)
-        for i in sex_columns:
-            cells.update({values[i] for values in kept if len(values) > i})
-    sex_values = {as_text(v) for v in cells if not is_blank(v)}
-    if total == 0:
-        raise FileRefused(f"{table.path.name}: the header is there but no data rows follow it")
-    return match, total, sex_values
-
-
-def _below_header(table: RawTable, match: HeaderMatch) -> Iterator[Row]:
-    """The rows after the header row (physical numbering, blank rows included)."""
-    return itertools.islice(table.rows(), match.row_number, None)
-
-
-def _not_blank(values: list[object]) -> bool:
-    first = values[0] if values else None
-    # most rows start with a value: the full blank check is only for the others
-    return bool(first.__class__ is str and first.strip()) or not row_is_blank(values)
-
-
-def _data_chunks(table: RawTable, match: HeaderMatch) -> Iterator[list[Row]]:
-    """Chunks of non-blank rows, numbered from the header (1 = the header row)."""
-    rows = _below_header(table, match)
-    offset = match.row_number - 1
-    while raw := list(itertools.islice(rows, CHUNK_ROWS)):
-        chunk = [(number - offset, values) for number, values in raw if _not_blank(values)]
-        if chunk:
-            yield chunk
-
-
-def _records(chunk: Chunk, seen: dict[tuple, tuple[int, int]]):
-    """Identical repeats, valid rows as table tuples (worker still a pseudonym), their workers.
-
-    A key repeated in the file with identical values counts as unchanged; with different
-    values the later row is quarantined as a conflict.
-    """
-    columns = [chunk.columns[source] for _, source in border_office.COLUMNS]
-    rows = list(zip(*columns, strict=True))
-    valid = [i for i in range(len(chunk)) if i not in chunk.faults]
-    records, people, repeats = [], [], 0
-    sexes, years = chunk.columns["sex"], chunk.columns["birth_year"]
-    for i in valid:
-        row = rows[i]
-        key = row[:2]  # the natural key comes first
-        fingerprint = hash(row)
-        earlier = seen.get(key)
-        if earlier is None:
-            seen[key] = (chunk.row_numbers[i], fingerprint)
-        elif earlier[1] == fingerprint:
-            repeats += 1
-            continue
-        else:
-            chunk.add_fault(
-                i,
-                "registration_id",
-                f"registration {key[1]!r} at {key[0]} is repeated "
-                f"in this file with different values (first at row {earlier[0]})",
-            )
-            continue
-        records.append(row)
-        people.append((row[2], sexes[i], years[i]))
-    return repeats, records, people
-
-
-def _quarantine(
-    conn: Connection,
-    chunk: Chunk,
-    rows: list[Row],
-    match: HeaderMatch,
-    hidden: frozenset[int],
-    batch_id: int,
-) -> int:
-    """One quarantine record per faulty field, with the row minus identifiers and names."""
-    entries = []
-    for index, faults in chunk.faults.items():
-        raw = _visible_values(rows[index][1], match, hidden)
-        for field_name, reason in faults:
-            entries.append((batch_id, chunk.row_numbers[index], field_name, reason, raw))
-    bulk_insert(
-        conn,
-        quarantined_row_table,
-        ("batch_id", "row_number", "field", "reason", "raw_values"),
-        entries,
-    )
-    return len(chunk.faults)
-
-
-def _visible_values(values: list[object], match: HeaderMatch, hidden: frozenset[int]) -> str:
-    shown = {}
-    for i, header in enumerate(match.headers):
-        if i in hidden or not header:
-            continue
-        value = values[i] if i < len(values) else None
-        shown[header] = None if is_blank(value) else as_text(value)
-    return json.dumps(shown, ensure_ascii=False)
 
 
 def _counts(report: LoadReport) -> dict[str, object]:

@@ -32,7 +32,9 @@ class Pseudonymizer:
 
     def read(self, value: object) -> Parsed:
         """A raw ID cell as a pseudonym, or a reason that never repeats the ID itself."""
-        text = normalise_identifier(as_text(value))
+        text = as_text(value)
+        if " " in text or "-" in text or text != text.upper():
+            text = normalise_identifier(text)
         if not text:
             return None, "required value missing"
         if len(text) > MAX_ID_LENGTH or not text.isalnum():

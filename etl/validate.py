@@ -14,9 +14,9 @@ from etl.sources import SourceSpec
 from observatory.corridor import Corridor
 
 Row = tuple[int, list[object]]  # (physical row number, raw values)
-# Distinct raw values remembered per field across chunks; beyond this a field (an ID, a
-# free-text name) is too varied for memory to pay, and its cache starts again.
-_MEMO_LIMIT = 200_000
+# Distinct raw values remembered per field across chunks (codes, dates and names repeat);
+# past this many the memory no longer pays and the field's memory starts again.
+_MEMO_LIMIT = 50_000
 
 
 @dataclass
@@ -113,22 +113,37 @@ class ChunkReader:
                 for index in range(len(raw)):
                     chunk.add_fault(index, name, MISSING)
             return [None] * len(raw)
+        distinct = set(raw)
+        if len(distinct) * 2 > len(raw):
+            # Mostly unique (registration numbers, IDs): read row by row, remember nothing.
+            return self._read_unique(name, required, reader, raw, chunk)
         values, reasons = self._values[name], self._reasons[name]
         if len(values) > _MEMO_LIMIT:
             values.clear()
             reasons.clear()
-        for value in set(raw).difference(values):  # read each new distinct value once
+        for value in distinct.difference(values):  # read each new distinct value once
             parsed, reason = (
                 (None, MISSING if required else None) if is_blank(value) else reader(value)
             )
             values[value] = parsed
             if reason:
                 reasons[value] = reason
-        if reasons and not reasons.keys().isdisjoint(raw):
+        if reasons and not reasons.keys().isdisjoint(distinct):
             for index, value in enumerate(raw):
                 if value in reasons:
                     chunk.add_fault(index, name, reasons[value])
         return list(map(values.__getitem__, raw))
+
+    @staticmethod
+    def _read_unique(
+        name: str, required: bool, reader: Reader, raw: Sequence[object], chunk: Chunk
+    ) -> list[object]:
+        blank = (None, MISSING if required else None)
+        results = [blank if is_blank(v) else reader(v) for v in raw]
+        for index, (_, reason) in enumerate(results):
+            if reason:
+                chunk.add_fault(index, name, reason)
+        return [value for value, _ in results]
 
     def _read_admin1(
         self,
