@@ -25,25 +25,57 @@ class Setting:
 # Every variable the observatory reads. A test fails when one of these is missing from
 # the README, so this list and the documentation cannot drift apart.
 SETTINGS: tuple[Setting, ...] = (
-    Setting("DATABASE_URL", "database_url", "sqlite:///observatory.db",
-            "SQLAlchemy URL of the database (SQLite file in the working folder by default)."),
-    Setting("OBSERVATORY_PSEUDONYM_KEY", "pseudonym_key", "",
-            "Secret key of the keyed hash that replaces national IDs. Required in production; "
-            "the embedded default creates one in the instance folder, with a warning."),
-    Setting("OBSERVATORY_INSTANCE_DIR", "instance_dir", "instance",
-            "Folder for local state: the embedded pseudonym key, the file cache, demo files."),
-    Setting("OBSERVATORY_CORRIDOR", "corridor", "gt_mx",
-            "Corridor to serve: a folder name under observatory/corridor/data or a path."),
-    Setting("CACHE_TYPE", "cache_type", "FileSystemCache",
-            "flask-caching backend: FileSystemCache, RedisCache or NullCache."),
-    Setting("CACHE_REDIS_URL", "cache_redis_url", "redis://127.0.0.1:6379/0",
-            "Redis URL when CACHE_TYPE is RedisCache."),
+    Setting(
+        "DATABASE_URL",
+        "database_url",
+        "sqlite:///observatory.db",
+        "SQLAlchemy URL of the database (SQLite file in the working folder by default).",
+    ),
+    Setting(
+        "OBSERVATORY_PSEUDONYM_KEY",
+        "pseudonym_key",
+        "",
+        "Secret key of the keyed hash that replaces national IDs. Required in production; "
+        "the embedded default creates one in the instance folder, with a warning.",
+    ),
+    Setting(
+        "OBSERVATORY_INSTANCE_DIR",
+        "instance_dir",
+        "instance",
+        "Folder for local state: the embedded pseudonym key, the file cache, demo files.",
+    ),
+    Setting(
+        "OBSERVATORY_CORRIDOR",
+        "corridor",
+        "gt_mx",
+        "Corridor to serve: a folder name under observatory/corridor/data or a path.",
+    ),
+    Setting(
+        "CACHE_TYPE",
+        "cache_type",
+        "FileSystemCache",
+        "flask-caching backend: FileSystemCache, RedisCache or NullCache.",
+    ),
+    Setting(
+        "CACHE_REDIS_URL",
+        "cache_redis_url",
+        "redis://127.0.0.1:6379/0",
+        "Redis URL when CACHE_TYPE is RedisCache.",
+    ),
     Setting("HOST", "host", "127.0.0.1", "Address `python app.py` listens on."),
     Setting("PORT", "port", "8050", "Port `python app.py` listens on."),
-    Setting("OBSERVATORY_LOAD_DEMO", "load_demo", "1",
-            "1: `python app.py` loads the demo corridor when the database is empty; 0: never."),
-    Setting("OBSERVATORY_MIN_CELL", "min_cell", "5",
-            "Disclosure threshold: a published cell must count at least this many workers."),
+    Setting(
+        "OBSERVATORY_LOAD_DEMO",
+        "load_demo",
+        "1",
+        "1: `python app.py` loads the demo corridor when the database is empty; 0: never.",
+    ),
+    Setting(
+        "OBSERVATORY_MIN_CELL",
+        "min_cell",
+        "5",
+        "Disclosure threshold: a published cell must count at least this many workers.",
+    ),
     Setting("OBSERVATORY_DEBUG", "debug", "0", "1 runs Dash in debug mode (never in production)."),
 )
 
@@ -101,6 +133,9 @@ class Settings:
             self.instance_dir.mkdir(parents=True, exist_ok=True)
             key_file.write_text(secrets.token_hex(32), encoding="ascii")
             key_file.chmod(0o600)
-            log.warning("OBSERVATORY_PSEUDONYM_KEY is not set: created a local key in %s. "
-                        "Set the variable in production so pseudonyms are stable.", key_file)
+            log.warning(
+                "OBSERVATORY_PSEUDONYM_KEY is not set: created a local key in %s. "
+                "Set the variable in production so pseudonyms are stable.",
+                key_file,
+            )
         return key_file.read_text(encoding="ascii").strip().encode("utf-8")
