@@ -20,6 +20,7 @@ from observatory.db.engine import make_engine
 from observatory.db.migrate import upgrade
 from observatory.web import create_app
 from tests.conftest import FIXTURES, TEST_PSEUDONYM_KEY
+from tests.services import in_ci
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -58,8 +59,12 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser():
     """Debian's chromium, headless (never a downloaded browser)."""
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed")
-    playwright_api = pytest.importorskip("playwright.sync_api")
+        message = f"{CHROMIUM} is not installed (apt-get install chromium chromium-driver)"
+        if in_ci():
+            pytest.fail(f"{message}; CI must run the browser tests (see .ci/run)")
+        pytest.skip(message)
+    from playwright import sync_api as playwright_api
+
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

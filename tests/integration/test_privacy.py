@@ -1,0 +1,93 @@
+"""No worker is identifiable: IDs and names of the fixtures appear in no table, cache or log."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from observatory.config import Settings
+from observatory.filters import Filter
+from observatory.web import create_app
+from tests.conftest import TEST_PSEUDONYM_KEY
+from tests.etl_helpers import BORDER, every_text_in_database
+from tests.integration.test_load_xlsx_and_privacy import IDENTIFIERS, NAMES, write_workbook
+
+ROOT = Path(__file__).resolve().parents[2]
+# From registros_tecun_uman_2024T1.csv: IDs as written and as normalised, names, including
+# rows that end in quarantine (row 13: Tomás Jiménez; row 17: no ID, "Sin Documento").
+TECUN_SECRETS = [
+    "2456 78901 0101",
+    "2456789010101",
+    "1987-65432-0901",
+    "1987654320901",
+    "3009 99999 1301",
+    "3009999991301",
+    "3013 14141 1301",
+    "3013141411301",
+    "Juan Pérez López",
+    "María Gómez Ruiz",
+    "Tomás Jiménez",
+    "Sin Documento",
+    "Gloria Méndez",
+]
+SECRETS = TECUN_SECRETS + IDENTIFIERS + NAMES
+
+
+def test_no_identity_in_tables_cache_or_logs(sqlite_engine, tmp_path, caplog):
+    url = sqlite_engine.url.render_as_string(hide_password=False)
+    xlsx = tmp_path / "el_carmen_marzo.xlsx"
+    write_workbook(xlsx)
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "OBSERVATORY_PSEUDONYM_KEY": TEST_PSEUDONYM_KEY.decode(),
+        "OBSERVATORY_INSTANCE_DIR": str(tmp_path / "instance"),
+        "PYTHONPATH": str(ROOT),
+    }
+    logs = []
+    for args in (
+        ["load", "border_office", str(BORDER / "registros_tecun_uman_2024T1.csv"), str(xlsx)],
+        ["load", "border_office", str(BORDER / "registros_tecun_uman_2024T1.csv")],
+        ["quarantine"],
+        ["batches"],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "etl", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        logs += [done.stdout, done.stderr]
+
+    # The dashboard's service, with its file cache, computes every indicator.
+    settings = Settings(
+        database_url=url, instance_dir=tmp_path / "instance", cache_type="FileSystemCache"
+    )
+    caplog.set_level(logging.DEBUG)
+    app = create_app(settings)
+    observatory = app.server.extensions["observatory"]
+    for spec in observatory.specs():
+        for flt in (Filter(), Filter(sex=("F",)), Filter(origin=("GT-12",))):
+            observatory.indicator(spec.id, flt)
+    cache_files = list((tmp_path / "instance" / "cache").iterdir())
+    assert cache_files, "the indicators were not cached: the test would prove nothing"
+    cached = "\n".join(p.read_bytes().decode("latin-1") for p in cache_files)
+    logs.append(caplog.text)
+
+    everything = {
+        "database": every_text_in_database(sqlite_engine),
+        "cache": cached,
+        "logs": "\n".join(logs),
+    }
+    leaks = [
+        (where, secret)
+        for where, text in everything.items()
+        for secret in SECRETS
+        if secret in text
+    ]
+    assert leaks == []
