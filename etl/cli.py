@@ -91,6 +91,7 @@ def _load(args: argparse.Namespace, engine: Engine, settings: Settings) -> int:
                 dry_run=args.dry_run,
                 sheet=args.sheet,
                 progress=progress,
+                parallel=True,  # this module's entry point is import-safe (etl/__main__.py)
             )
         _print_report(report, args.json)
         if not report.ok:

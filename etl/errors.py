@@ -9,3 +9,7 @@ class FileRefused(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class LoadFailed(Exception):
+    """A load stopped by a fault of the loader's own (not of the file); it is rolled back."""

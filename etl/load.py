@@ -11,9 +11,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from etl import batches, rows
-from etl.errors import FileRefused
-from etl.pseudonymize import Pseudonymizer
+from etl import batches, rows, scan
+from etl.errors import FileRefused, LoadFailed
 from etl.read import open_table
 from etl.rows import Progress
 from etl.sources import source_spec
@@ -62,8 +61,14 @@ def load_file(
     dry_run: bool = False,
     sheet: str | None = None,
     progress: Progress | None = None,
+    parallel: bool = False,
 ) -> LoadReport:
-    """Load one source file in one transaction; a refused or failed file writes no data."""
+    """Load one source file in one transaction; a refused or failed file writes no data.
+
+    `parallel` lets a large file be checked by a second, spawned process while this one
+    writes. Only a program whose main module is import-safe (`if __name__ == "__main__"`)
+    may ask for it, as `python -m etl` does: the spawned process imports that module.
+    """
     path = Path(path)
     started = time.perf_counter()
     spec = source_spec(source_kind)
@@ -93,10 +98,14 @@ def load_file(
     try:
         with engine.connect() as conn:
             transaction = conn.begin()
+            if conn.dialect.name == "postgresql":
+                # The tables grow within this transaction; a generic plan made when they were
+                # small (psycopg prepares repeated statements) would scan them whole.
+                conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
             if dry_run:
                 batch_id = batches.insert_batch(conn, {**base, "status": "running"})
             report.batch_id = batch_id
-            shape = rows.profile(table, spec)
+            shape = scan.profile(table, spec)
             report.header_row = shape.match.row_number
             report.ignored_columns = list(shape.match.ignored)
             report.name_columns_dropped = len(shape.match.name_columns)
@@ -106,10 +115,11 @@ def load_file(
                 shape,
                 spec,
                 corridor,
-                Pseudonymizer(pseudonym_key),
+                pseudonym_key,
                 sex_coding,
                 batch_id,
                 progress,
+                parallel,
             )
             report.rows_read, report.rows_loaded = counts.read, counts.loaded
             report.rows_updated, report.rows_unchanged = counts.updated, counts.unchanged
@@ -124,7 +134,7 @@ def load_file(
                 transaction.commit()
     except FileRefused as refused:
         return _refused(engine, report, base, batch_id, refused, dry_run, started)
-    except (SQLAlchemyError, OSError) as error:
+    except (SQLAlchemyError, OSError, LoadFailed) as error:
         log.exception("load of %s failed", path.name)
         report.status, report.message = (
             "failed",

@@ -7,7 +7,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Table, bindparam, select, update
+from sqlalchemy import ColumnElement, Connection, Table, any_, bindparam, select, update
+from sqlalchemy.dialects import postgresql
 
 from observatory.db.schema import record_change_table, worker_table
 
@@ -64,11 +65,13 @@ class KeyedTable:
         self.columns = tuple(columns)
         self._key_index = tuple(self.columns.index(k) for k in key)
         self._defaults = tuple((self.columns.index(c), v) for c, v in defaults.items())
-        # One statement for every lookup, so SQLAlchemy compiles it once (an expanding IN).
         first, second = (table.c[k] for k in key)
-        self._lookup = select(table.c.id, *(table.c[c] for c in self.columns)).where(
-            first == bindparam("first"), second.in_(bindparam("seconds", expanding=True))
-        )
+        self._lookups = {
+            dialect: select(table.c.id, *(table.c[c] for c in self.columns)).where(
+                first == bindparam("first"), _in_list(second, "seconds", dialect)
+            )
+            for dialect in ("sqlite", "postgresql")
+        }
 
     def write(self, conn: Connection, rows: Sequence[tuple], batch_id: int) -> WriteCounts:
         """Upsert `rows` (tuples in `columns` order, keys unique within the call)."""
@@ -133,14 +136,28 @@ class KeyedTable:
         for first_value, seconds in by_first.items():
             for start in range(0, len(seconds), _IN_BATCH):
                 params = {"first": first_value, "seconds": seconds[start : start + _IN_BATCH]}
-                for record_id, *values in conn.execute(self._lookup, params):
+                for record_id, *values in conn.execute(self._lookups[conn.dialect.name], params):
                     found[(values[first_at], values[second_at])] = (record_id, tuple(values))
         return found
 
 
-_WORKERS_BY_KEY = select(worker_table.c.id, worker_table.c.person_key).where(
-    worker_table.c.person_key.in_(bindparam("keys", expanding=True))
-)
+def _in_list(column: ColumnElement, name: str, dialect: str) -> ColumnElement[bool]:
+    """`column IN (...)` for a list bound at execution, compiled once for any length.
+
+    PostgreSQL gets `= ANY(array)`: one parameter, where an expanding IN renders and parses
+    thousands of placeholders on every lookup.
+    """
+    if dialect == "postgresql":
+        return column == any_(bindparam(name, type_=postgresql.ARRAY(column.type)))
+    return column.in_(bindparam(name, expanding=True))
+
+
+_WORKERS_BY_KEY = {
+    dialect: select(worker_table.c.id, worker_table.c.person_key).where(
+        _in_list(worker_table.c.person_key, "keys", dialect)
+    )
+    for dialect in ("sqlite", "postgresql")
+}
 
 
 class WorkerIndex:
@@ -165,5 +182,6 @@ class WorkerIndex:
 
     def _fetch(self, conn: Connection, keys: list[str]) -> None:
         for start in range(0, len(keys), _IN_BATCH):
-            found = conn.execute(_WORKERS_BY_KEY, {"keys": keys[start : start + _IN_BATCH]})
+            batch = {"keys": keys[start : start + _IN_BATCH]}
+            found = conn.execute(_WORKERS_BY_KEY[conn.dialect.name], batch)
             self._ids.update((key, worker_id) for worker_id, key in found)

@@ -126,16 +126,6 @@ def upgrade() -> None:
         sa.Column("first_batch_id", sa.Integer(), nullable=False),
         sa.Column("last_batch_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["first_batch_id"],
-            ["load_batch.id"],
-            name=op.f("fk_registration_first_batch_id_load_batch"),
-        ),
-        sa.ForeignKeyConstraint(
-            ["last_batch_id"],
-            ["load_batch.id"],
-            name=op.f("fk_registration_last_batch_id_load_batch"),
-        ),
-        sa.ForeignKeyConstraint(
             ["worker_id"], ["worker.id"], name=op.f("fk_registration_worker_id_worker")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_registration")),

@@ -105,8 +105,11 @@ class Registration(Base):
     document_type: Mapped[str | None] = mapped_column(String(8))  # TVTF | TVR | other | none
     language: Mapped[str | None] = mapped_column(String(8))  # es | mam | quc | cak | other
     accompanying_family: Mapped[int | None] = mapped_column(Integer)
-    first_batch_id: Mapped[int] = mapped_column(ForeignKey("load_batch.id"))
-    last_batch_id: Mapped[int] = mapped_column(ForeignKey("load_batch.id"))
+    # Lineage: the batches that created and last changed the row. No foreign key: on
+    # PostgreSQL two per-row checks against one load_batch row took a third of a bulk
+    # load's time, and batch ids only ever come from the loader (load_batch is append-only).
+    first_batch_id: Mapped[int] = mapped_column(Integer)
+    last_batch_id: Mapped[int] = mapped_column(Integer)
 
 
 class RecordChange(Base):

@@ -1,0 +1,66 @@
+"""Scanning a table's rows: the header, blank rows, numbering, chunks, the first pass."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from etl.errors import FileRefused
+from etl.headers import HeaderMatch, find_header
+from etl.parse import as_text, is_blank, row_is_blank
+from etl.read import RawTable
+from etl.sources import SourceSpec
+from etl.validate import Row
+
+CHUNK_ROWS = 20_000
+
+
+@dataclass(frozen=True)
+class FileShape:
+    """What the first pass learnt: where the header is and how many rows follow."""
+
+    match: HeaderMatch
+    total_rows: int
+    sex_values: frozenset[str]
+
+
+def profile(table: RawTable, spec: SourceSpec) -> FileShape:
+    """First pass: the header, the number of data rows, and the whole sex column's values.
+
+    Coded values are decided per file after reading the whole column (DATA_SPEC), so this
+    pass comes before any row is read for good.
+    """
+    match = find_header(itertools.islice(table.rows(), 30), spec, table.path.name)
+    sex_columns = match.columns.get("sex", ())
+    total, cells = 0, set()
+    rows = _below_header(table, match)
+    while raw := list(itertools.islice(rows, CHUNK_ROWS)):
+        kept = [values for _, values in raw if _not_blank(values)]
+        total += len(kept)
+        for i in sex_columns:
+            cells.update({values[i] for values in kept if len(values) > i})
+    if total == 0:
+        raise FileRefused(f"{table.path.name}: the header is there but no data rows follow it")
+    return FileShape(match, total, frozenset(as_text(v) for v in cells if not is_blank(v)))
+
+
+def data_chunks(table: RawTable, match: HeaderMatch) -> Iterator[list[Row]]:
+    """Chunks of non-blank rows, numbered from the header (1 = the header row)."""
+    rows = _below_header(table, match)
+    offset = match.row_number - 1
+    while raw := list(itertools.islice(rows, CHUNK_ROWS)):
+        chunk = [(number - offset, values) for number, values in raw if _not_blank(values)]
+        if chunk:
+            yield chunk
+
+
+def _below_header(table: RawTable, match: HeaderMatch) -> Iterator[Row]:
+    """The rows after the header row (physical numbering, blank rows included)."""
+    return itertools.islice(table.rows(), match.row_number, None)
+
+
+def _not_blank(values: list[object]) -> bool:
+    first = values[0] if values else None
+    # most rows start with a value: the full blank check is only for the others
+    return bool(first.__class__ is str and first.strip()) or not row_is_blank(values)
