@@ -90,11 +90,16 @@ def _sex_reader(codings: FileCodings) -> Reader:
     return read
 
 
-def read_admin1(corridor: Corridor, value: object, country: str) -> Parsed:
-    """An admin-1 unit read against `country`; a unit of another country is a fault."""
-    unit = corridor.admin1_unit(as_text(value), country)
+def read_admin1(corridor: Corridor, value: object, country: str | None, default: str) -> Parsed:
+    """An admin-1 unit (the AdminUnit itself) read against the row's country.
+
+    With no country in the row, the value is read against `default`, unless it carries the
+    other country's ISO prefix (`GT-12` in a destination field); a unit of another country
+    than one the row states is a fault.
+    """
+    unit = corridor.admin1_unit(as_text(value), country or default)
     if unit is None:
-        return None, f"unknown admin-1 unit {as_text(value)!r} in {country}"
-    if unit.country != country:
+        return None, f"unknown admin-1 unit {as_text(value)!r} in {country or default}"
+    if country and unit.country != country:
         return None, f"{as_text(value)!r} is in {unit.country}, but the row's country is {country}"
-    return unit.code, None
+    return unit, None

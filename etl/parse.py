@@ -98,7 +98,7 @@ def parse_number(value: object) -> Parsed:
     sign, digits = (-1, text[1:]) if text.startswith("-") else (1, text.removeprefix("+"))
     if not digits or len(digits) > 40:
         return None, f"{value!r} is not a number"
-    if digits.isdigit():
+    if digits.isascii() and digits.isdigit():
         return sign * int(digits), None
     if match := _ONE_SEPARATOR.match(digits):
         whole, fraction = match.groups()

@@ -8,6 +8,7 @@ import re
 from etl.parse import Parsed, as_text
 
 _NOT_PART_OF_ID = re.compile(r"[\s\-]+")
+_SPACES_AND_HYPHENS = str.maketrans("", "", " -\t\u00a0")  # the usual ones, without a regex
 MAX_ID_LENGTH = 40  # longer than any national ID or passport number
 
 
@@ -32,9 +33,12 @@ class Pseudonymizer:
 
     def read(self, value: object) -> Parsed:
         """A raw ID cell as a pseudonym, or a reason that never repeats the ID itself."""
-        text = as_text(value)
-        if " " in text or "-" in text or text != text.upper():
-            text = normalise_identifier(text)
+        text = value.strip() if value.__class__ is str else as_text(value)  # type: ignore[union-attr]
+        if not text.isalnum():  # spaces or hyphens to take out (or a character never allowed)
+            text = text.translate(_SPACES_AND_HYPHENS)
+            if not text.isalnum():
+                text = _NOT_PART_OF_ID.sub("", text)
+        text = text.upper()
         if not text:
             return None, "required value missing"
         if len(text) > MAX_ID_LENGTH or not text.isalnum():

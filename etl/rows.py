@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection
 
 from etl.checking import CheckedChunk, CheckPlan, checked_chunks
+from etl.errors import FileRefused
 from etl.fields import decide_codings
 from etl.read import RawTable
 from etl.scan import CHUNK_ROWS, FileShape
@@ -84,6 +85,8 @@ def load_rows(
     finally:
         if gc_was_enabled:
             gc.enable()
+    if counts.read == 0:
+        raise FileRefused(f"{table.path.name}: the header is there but no data rows follow it")
     return counts
 
 

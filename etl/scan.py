@@ -14,6 +14,7 @@ from etl.sources import SourceSpec
 from etl.validate import Row
 
 CHUNK_ROWS = 20_000
+_FAST_SCAN_FROM_BYTES = 8 * 1024 * 1024  # about 50,000 rows of an office export
 
 
 @dataclass(frozen=True)
@@ -33,16 +34,65 @@ def profile(table: RawTable, spec: SourceSpec) -> FileShape:
     """
     match = find_header(itertools.islice(table.rows(), 30), spec, table.path.name)
     sex_columns = match.columns.get("sex", ())
+    if table.format == "csv" and table.size_bytes > _FAST_SCAN_FROM_BYTES:
+        total, cells = _scan_csv_fast(table, match, sex_columns)
+    else:
+        total, cells = _scan(table, match, sex_columns)
+    if total == 0:
+        raise FileRefused(f"{table.path.name}: the header is there but no data rows follow it")
+    return FileShape(match, total, frozenset(as_text(v) for v in cells if not is_blank(v)))
+
+
+def _scan(table: RawTable, match: HeaderMatch, columns: tuple[int, ...]) -> tuple[int, set]:
+    """Non-blank rows below the header, and the distinct values of `columns` in them."""
     total, cells = 0, set()
     rows = _below_header(table, match)
     while raw := list(itertools.islice(rows, CHUNK_ROWS)):
         kept = [values for _, values in raw if _not_blank(values)]
         total += len(kept)
-        for i in sex_columns:
+        for i in columns:
             cells.update({values[i] for values in kept if len(values) > i})
-    if total == 0:
-        raise FileRefused(f"{table.path.name}: the header is there but no data rows follow it")
-    return FileShape(match, total, frozenset(as_text(v) for v in cells if not is_blank(v)))
+    return total, cells
+
+
+def _scan_csv_fast(
+    table: RawTable, match: HeaderMatch, columns: tuple[int, ...]
+) -> tuple[int, set]:
+    """The same as `_scan` for a large CSV, with pandas' C parser reading only `columns`.
+
+    The first pass then costs a fifth of the csv module's; the count includes rows whose
+    cells are all empty, which only the progress bar uses (the load counts exactly).
+    Ragged rows are read too (only the `columns` are kept); a line pandas cannot read at
+    all is skipped here and refused by the row-by-row pass that follows.
+    """
+    import pandas as pd
+
+    if not columns:
+        columns = (0,)
+    total, cells = 0, set()
+    chunks = pd.read_csv(
+        table.path,
+        sep=table.delimiter,
+        encoding=table.encoding,
+        header=None,
+        usecols=list(columns),
+        # Start at the header row: pandas sizes rows on its first line, and the header is as
+        # wide as the table (a short first data row would make wider rows look bad).
+        skiprows=match.row_number - 1,
+        dtype=str,
+        keep_default_na=False,
+        na_filter=False,
+        engine="c",
+        on_bad_lines="skip",
+        chunksize=200_000,
+    )
+    for number, frame in enumerate(chunks):
+        if number == 0:
+            frame = frame.iloc[1:]  # the header row itself
+        total += len(frame)
+        for column in columns:
+            cells.update(frame[column].unique())
+    return total, cells
 
 
 def data_chunks(table: RawTable, match: HeaderMatch) -> Iterator[list[Row]]:

@@ -65,6 +65,7 @@ class KeyedTable:
         self.columns = tuple(columns)
         self._key_index = tuple(self.columns.index(k) for k in key)
         self._defaults = tuple((self.columns.index(c), v) for c, v in defaults.items())
+        self._empty_at_start: dict[object, bool] = {}
         first, second = (table.c[k] for k in key)
         self._lookups = {
             dialect: select(table.c.id, *(table.c[c] for c in self.columns)).where(
@@ -134,11 +135,25 @@ class KeyedTable:
             by_first.setdefault(row[first_at], []).append(row[second_at])
         found: dict[tuple, tuple[int, tuple]] = {}
         for first_value, seconds in by_first.items():
+            if self._was_empty(conn, first_value):
+                continue  # nothing stored before this load, and the file's keys are unique
             for start in range(0, len(seconds), _IN_BATCH):
                 params = {"first": first_value, "seconds": seconds[start : start + _IN_BATCH]}
                 for record_id, *values in conn.execute(self._lookups[conn.dialect.name], params):
                     found[(values[first_at], values[second_at])] = (record_id, tuple(values))
         return found
+
+    def _was_empty(self, conn: Connection, first_value: object) -> bool:
+        """Whether no row had this first key part (an office) when this load first met it.
+
+        Asked before the load writes any such row; an initial load of an office's history
+        then skips a lookup per chunk that could only come back empty.
+        """
+        if first_value not in self._empty_at_start:
+            column = self.table.c[self.key[0]]
+            statement = select(self.table.c.id).where(column == first_value).limit(1)
+            self._empty_at_start[first_value] = conn.execute(statement).first() is None
+        return self._empty_at_start[first_value]
 
 
 def _in_list(column: ColumnElement, name: str, dialect: str) -> ColumnElement[bool]:
@@ -165,14 +180,18 @@ class WorkerIndex:
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
+        self._table_was_empty: bool | None = None
 
     def ids(
         self, conn: Connection, people: Sequence[tuple[str, str | None, int | None]], batch_id: int
     ) -> list[int]:
         """Worker ids for (person_key, sex, birth_year) triples, inserting unknown workers."""
         unknown = {key: (sex, year) for key, sex, year in people if key not in self._ids}
+        if self._table_was_empty is None:  # asked once, before this load adds any worker
+            self._table_was_empty = conn.execute(select(worker_table.c.id).limit(1)).first() is None
         if unknown:
-            self._fetch(conn, list(unknown))
+            if not self._table_was_empty:  # else every worker not yet seen here is new
+                self._fetch(conn, list(unknown))
             missing = [(k, s, y, batch_id) for k, (s, y) in unknown.items() if k not in self._ids]
             bulk_insert(
                 conn, worker_table, ("person_key", "sex", "birth_year", "first_batch_id"), missing

@@ -152,3 +152,30 @@ def test_dry_run_reports_exactly_and_writes_nothing(engine, corridor):
     assert report.status == "dry_run" and counts(report) == (29, 20, 0, 1, 8)
     for table in ("registration", "worker", "quarantined_row", "load_batch"):
         assert table_rows(engine, table) == []
+
+
+def test_pipes_prefixes_and_ragged_rows(engine, corridor):
+    report = load(engine, corridor, "la_mesilla_2024_pipes.csv")
+    # LM-01..03 and LM-06 load; LM-04 names Mexico but a Guatemalan state code; LM-05 has
+    # a 14th value under no header; LM-07 stops after the department (no state, no sector).
+    assert counts(report) == (7, 4, 0, 0, 3)
+    rows = {r["registration_id"]: r for r in table_rows(engine, "registration")}
+    assert {r["office_code"] for r in rows.values()} == {"la_mesilla"}
+    # No destination country in the row: "GT-12" carries Guatemala's prefix and is read so.
+    assert (rows["LM-03"]["destination_country"], rows["LM-03"]["destination_admin1"]) == (
+        "GT",
+        "GT-12",
+    )
+    assert (rows["LM-01"]["destination_country"], rows["LM-01"]["destination_admin1"]) == (
+        "MX",
+        "MX-CHP",
+    )
+    assert rows["LM-02"]["sex"] == "F" and rows["LM-02"]["origin_admin1"] == "GT-13"
+    assert rows["LM-06"]["language"] is None and rows["LM-06"]["document_type"] is None
+    faults = sorted((q["row_number"], q["field"]) for q in table_rows(engine, "quarantined_row"))
+    assert faults == [
+        (5, "destination_admin1"),  # LM-04: GT-12 is not in México, which the row states
+        (6, "(row)"),  # LM-05: 14 values, 13 headers
+        (8, "destination_admin1"),  # LM-07: missing
+        (8, "sector"),  # LM-07: missing
+    ]
