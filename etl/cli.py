@@ -148,7 +148,7 @@ def human_summary(report: LoadReport) -> str:
         lines.append(
             f"  {report.name_columns_dropped} column(s) of workers' names dropped, never stored"
         )
-    if report.rows_quarantined:
+    if report.rows_quarantined and report.status == "loaded":
         lines.append(f"  see the reasons: python -m etl quarantine --batch {report.batch_id}")
     if report.status == "duplicate":
         lines.append(f"  {report.message}")
