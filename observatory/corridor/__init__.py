@@ -50,6 +50,7 @@ class Sector:
 # Imported last: the loader builds on the dataclasses above.
 from observatory.corridor.files import CorridorError  # noqa: E402
 from observatory.corridor.loader import Corridor, load_corridor  # noqa: E402
+from observatory.corridor.money_tables import MoneyTables  # noqa: E402
 
 __all__ = [
     "DATA_DIR",
@@ -58,6 +59,7 @@ __all__ = [
     "Corridor",
     "CorridorError",
     "Country",
+    "MoneyTables",
     "Sector",
     "load_corridor",
 ]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from observatory.corridor import DATA_DIR, AdminUnit, BorderPoint, Country, Sector
 from observatory.corridor.files import CorridorError, CorridorFiles, read_folder
+from observatory.corridor.money_tables import MoneyTables, read_money
 from observatory.text import fold
 
 if TYPE_CHECKING:
@@ -156,6 +157,19 @@ class Corridor:
     def sector(self, value: str) -> Sector | None:
         """The sector named by its code, Spanish or English label, or an alias; None if unknown."""
         return self._sectors.get(fold(value)) if value else None
+
+    @functools.cached_property
+    def money(self) -> MoneyTables:
+        """Minimum wages, their zones and kinds, and exchange rates; read on first use.
+
+        A corridor folder without money files still loads: CorridorError comes only here.
+        """
+        return read_money(
+            self.path,
+            currencies={country.iso2: country.currency for country in self.countries()},
+            units={unit.code: unit.country for unit in self.admin1},
+            sectors={sector.code for sector in self.sectors},
+        )
 
     @functools.cached_property
     def _boundaries_text(self) -> str:
