@@ -8,7 +8,7 @@ import os
 import socket
 from collections.abc import Mapping
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from observatory.db.schema import data_state_table
 from observatory.db.schema import load_batch_table as batches
@@ -65,6 +65,13 @@ def loaded_batch_with(
     )
     row = conn.execute(statement).mappings().first()
     return dict(row) if row else None
+
+
+def first_seen(conn: Connection, sha256: str) -> dt.date | None:
+    """The day a file with these bytes first reached the loader (None if never)."""
+    statement = select(func.min(batches.c.started_at)).where(batches.c.sha256 == sha256)
+    first = conn.execute(statement).scalar_one_or_none()
+    return first.date() if first else None
 
 
 def mark_interrupted(engine: Engine) -> int:

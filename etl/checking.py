@@ -9,18 +9,18 @@ import os
 import queue
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from types import ModuleType
 
 from etl.errors import FileRefused, LoadFailed
 from etl.fields import FileCodings
 from etl.headers import HeaderMatch
+from etl.links import DeriveContext
 from etl.parse import as_text, is_blank
 from etl.pseudonymize import Pseudonymizer
 from etl.read import RawTable
 from etl.scan import data_chunks
-from etl.sources import border_office, source_spec
+from etl.sources import source_rules, source_spec
 from etl.validate import Chunk, ChunkReader, Row
-from observatory.corridor import load_corridor
 
 # Fields whose values never leave the loader (the quarantine keeps the rest of the row).
 IDENTIFIER_FIELDS = ("person_id",)
@@ -36,7 +36,7 @@ class CheckPlan:
     table: RawTable
     source_kind: str
     match: HeaderMatch
-    corridor_path: Path
+    context: DeriveContext
     codings: FileCodings
     pseudonym_key: bytes
 
@@ -51,14 +51,16 @@ class CheckedChunk:
     people: list[tuple]  # (pseudonym, sex, birth year), one per record
     quarantine: list[tuple]  # (row number, field, reason, the row's values as JSON)
     quarantined_rows: int
+    side: list[tuple]  # rows for a source's second table (registry observations), if any
 
 
 def check_file(plan: CheckPlan) -> Iterator[CheckedChunk]:
     """Read and check the file chunk by chunk, in file order."""
+    rules = source_rules(plan.source_kind)
     reader = ChunkReader(
         source_spec(plan.source_kind),
         plan.match,
-        load_corridor(plan.corridor_path),
+        plan.context.corridor,
         plan.codings,
         Pseudonymizer(plan.pseudonym_key),
     )
@@ -67,8 +69,10 @@ def check_file(plan: CheckPlan) -> Iterator[CheckedChunk]:
     seen: dict[tuple, int] = {}
     for rows in data_chunks(plan.table, plan.match):
         chunk = reader.read(rows)
-        border_office.derive(chunk)
-        repeats, records, people = _records(chunk, seen)
+        rules.derive(chunk, plan.context)
+        repeats, kept, records = _records(chunk, seen, rules)
+        people = _people(chunk, kept, records, rules)
+        side = rules.side_rows(chunk, kept) if hasattr(rules, "side_rows") else []
         yield CheckedChunk(
             len(chunk),
             repeats,
@@ -76,6 +80,7 @@ def check_file(plan: CheckPlan) -> Iterator[CheckedChunk]:
             people,
             _quarantine(chunk, rows, plan.match, hidden),
             len(chunk.faults),
+            side,
         )
 
 
@@ -144,19 +149,22 @@ def _hand_over(results: multiprocessing.Queue, item: tuple, parent_pid: int) -> 
                 os._exit(1)
 
 
-def _records(chunk: Chunk, seen: dict[tuple, int]) -> tuple[int, list[tuple], list[tuple]]:
-    """Identical repeats, valid rows as table tuples (worker still a pseudonym), their workers.
+def _records(
+    chunk: Chunk, seen: dict[tuple, int], rules: ModuleType
+) -> tuple[int, list[int], list[tuple]]:
+    """Identical repeats, the rows kept, and those rows as table tuples (worker: a pseudonym).
 
     A key repeated in the file with identical values counts as unchanged; with different
     values the later row is quarantined as a conflict naming the first.
     """
-    columns = [chunk.columns[source] for _, source in border_office.COLUMNS]
+    columns = [chunk.columns[source] for _, source in rules.COLUMNS]
     rows = list(zip(*columns, strict=True))
-    sexes, years = chunk.columns["sex"], chunk.columns["birth_year"]
-    records, people, repeats = [], [], 0
+    width = len(rules.NATURAL_KEY)
+    key_field = rules.COLUMNS[width - 1][1]
+    kept, records, repeats = [], [], 0
     for i in [i for i in range(len(chunk)) if i not in chunk.faults]:
         row = rows[i]
-        key = row[:2]  # the natural key comes first
+        key = row[:width]  # the natural key comes first
         fingerprint = hash(row) & _HASH_MASK
         earlier = seen.get(key)
         if earlier is None:
@@ -165,17 +173,28 @@ def _records(chunk: Chunk, seen: dict[tuple, int]) -> tuple[int, list[tuple], li
             repeats += 1
             continue
         else:
+            shown = " at ".join(str(part) for part in reversed(key))
             chunk.add_fault(
                 i,
-                "registration_id",
-                f"registration {key[1]!r} at {key[0]} is "
-                f"repeated in this file with different values (first at row "
-                f"{earlier >> 64})",
+                key_field,
+                f"{shown!r} is repeated in this file with different "
+                f"values (first at row {earlier >> 64})",
             )
             continue
+        kept.append(i)
         records.append(row)
-        people.append((row[2], sexes[i], years[i]))
-    return repeats, records, people
+    return repeats, kept, records
+
+
+def _people(chunk: Chunk, kept: list[int], records: list[tuple], rules: ModuleType) -> list[tuple]:
+    """(pseudonym, sex, birth year) of each kept row's worker, for sources that name one."""
+    person = getattr(rules, "PERSON_COLUMN", None)
+    if person is None:
+        return []
+    at = [column for column, _ in rules.COLUMNS].index(person)
+    sexes = chunk.columns.get("sex") or [None] * len(chunk)
+    years = chunk.columns.get("birth_year") or [None] * len(chunk)
+    return [(record[at], sexes[i], years[i]) for i, record in zip(kept, records, strict=True)]
 
 
 def _quarantine(

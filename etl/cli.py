@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import logging
 import sys
@@ -37,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--sex-coding", choices=("es", "en"), help="force M = mujer (es) or male (en)"
     )
     load.add_argument("--sheet", help="XLSX sheet to read (default: the first)")
+    load.add_argument(
+        "--as-of",
+        type=_date,
+        help="snapshot date of a registry file without one "
+        "(YYYY-MM-DD; default: the day the file is first loaded)",
+    )
     demo = commands.add_parser("demo", help="write the synthetic corridor as files and load them")
     demo.add_argument("--out", type=Path, help="folder for the demo files (default: instance/demo)")
     demo.add_argument("--json", action="store_true")
@@ -49,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     quarantine.add_argument("--batch", type=int)
     quarantine.add_argument("--csv", type=Path, help="write them to this CSV file")
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from error
 
 
 def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
@@ -92,6 +106,7 @@ def _load(args: argparse.Namespace, engine: Engine, settings: Settings) -> int:
                 sheet=args.sheet,
                 progress=progress,
                 parallel=True,  # this module's entry point is import-safe (etl/__main__.py)
+                as_of=args.as_of,
             )
         _print_report(report, args.json)
         if not report.ok:

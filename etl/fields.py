@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from etl import parse
 from etl.parse import Parsed, as_text
 from etl.pseudonymize import Pseudonymizer
-from etl.sources import FieldSpec, sex_vocabulary, vocabulary
+from etl.sources import FieldSpec, sex_vocabulary, vocabulary, yes_no_words
 from observatory.corridor import Corridor
 from observatory.text import fold
 
@@ -20,14 +20,35 @@ class FileCodings:
     """Codings decided per file, after reading a whole column (DATA_SPEC "Coded values")."""
 
     spanish_sex: bool = False  # `M` means mujer
+    x_marked: frozenset[str] = frozenset()  # yes/no fields holding only `x`: empty means no
 
 
-def decide_codings(sex_values: set[str], sex_coding: str | None) -> FileCodings:
-    """Spanish sex coding when asked (`es`), or when any H/Hombre appears in the column."""
-    if sex_coding in ("es", "en"):
-        return FileCodings(spanish_sex=sex_coding == "es")
+def decide_codings(
+    column_values: Mapping[str, set[str]], sex_coding: str | None, yes_no_fields: Iterable[str]
+) -> FileCodings:
+    """The file's codings from the whole columns' distinct values.
+
+    Sex: Spanish coding when asked (`es`), or when any H/Hombre appears in the column.
+    Yes/no: a column with only `x` marks (and empty cells) reads an empty cell as no.
+    """
     _, _, markers = sex_vocabulary()
-    return FileCodings(spanish_sex=any(fold(v) in markers for v in sex_values))
+    sex_values = column_values.get("sex", set())
+    if sex_coding in ("es", "en"):
+        spanish = sex_coding == "es"
+    else:
+        spanish = any(fold(v) in markers for v in sex_values)
+    _, marks = yes_no_words()
+    x_marked = frozenset(
+        name
+        for name in yes_no_fields
+        if (values := {fold(v) for v in column_values.get(name, set())}) and values <= marks
+    )
+    return FileCodings(spanish_sex=spanish, x_marked=x_marked)
+
+
+def blank_value(field: FieldSpec, codings: FileCodings) -> object:
+    """What an empty cell of `field` means: unknown (None), or no in an x-marked column."""
+    return False if field.name in codings.x_marked else None
 
 
 def make_reader(
@@ -49,7 +70,13 @@ def make_reader(
     if kind == "int":
         return lambda v: parse.parse_int(v, field.min, field.max)
     if kind == "number":
-        return parse.parse_number
+        return lambda v: parse.parse_bounded(v, field.min, field.max, field.min_exclusive)
+    if kind == "yes_no":
+        words, _ = yes_no_words()
+        what = field.name.replace("_", " ")
+        return lambda v: parse.parse_choice(v, words, f"yes/no value for {what}")
+    if kind == "sectors":
+        return lambda v: _sector_list(corridor, v)
     if kind == "choice":
         words = vocabulary(field.vocabulary or field.name)
         what = field.name.replace("_", " ")
@@ -67,6 +94,19 @@ def make_reader(
     if kind == "country":
         return lambda v: _found(corridor.country(as_text(v)), "country", v, "iso2")
     raise ValueError(f"field {field.name}: unknown type {kind!r}")
+
+
+def _sector_list(corridor: Corridor, value: object) -> Parsed:
+    """Sector codes or names separated by `;` (or `,`), stored as sorted codes joined by `;`."""
+    codes = set()
+    for part in as_text(value).replace(",", ";").split(";"):
+        if not part.strip():
+            continue
+        sector = corridor.sector(part.strip())
+        if sector is None:
+            return None, f"unknown sector {part.strip()!r}"
+        codes.add(sector.code)
+    return ";".join(sorted(codes)) or None, None
 
 
 def _found(item: object, what: str, raw: object, attribute: str) -> Parsed:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import time
@@ -13,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from etl import batches, rows, scan
 from etl.errors import FileRefused, LoadFailed
+from etl.links import DeriveContext
 from etl.read import open_table
 from etl.rows import Progress
 from etl.sources import source_spec
@@ -62,19 +64,23 @@ def load_file(
     sheet: str | None = None,
     progress: Progress | None = None,
     parallel: bool = False,
+    as_of: dt.date | None = None,
 ) -> LoadReport:
     """Load one source file in one transaction; a refused or failed file writes no data.
 
     `parallel` lets a large file be checked by a second, spawned process while this one
     writes. Only a program whose main module is import-safe (`if __name__ == "__main__"`)
     may ask for it, as `python -m etl` does: the spawned process imports that module.
+    `as_of` is the snapshot date of a registry file that does not carry one.
     """
     path = Path(path)
     started = time.perf_counter()
     spec = source_spec(source_kind)
     report = LoadReport(file=path.name, source_kind=source_kind, batch_id=None, status="running")
     batches.mark_interrupted(engine)
-    options = batches.options_json({"sex_coding": sex_coding, "sheet": sheet})
+    options = batches.options_json(
+        {"sex_coding": sex_coding, "sheet": sheet, "as_of": as_of.isoformat() if as_of else None}
+    )
     base = {
         "source_kind": source_kind,
         "corridor": corridor.code,
@@ -89,6 +95,10 @@ def load_file(
     base |= {"sha256": table.sha256, "size_bytes": table.size_bytes}
     with engine.connect() as conn:
         prior = batches.loaded_batch_with(conn, table.sha256, source_kind)
+        # DATA_SPEC: a registry file without a snapshot date is dated by --as-of, or else by
+        # the day the same bytes were first seen, so a reload never changes history.
+        first_seen = batches.first_seen(conn, table.sha256) or dt.datetime.now(dt.UTC).date()
+    context = DeriveContext(corridor.path, default_snapshot_date=as_of or first_seen)
     if prior is not None:
         return _duplicate(engine, report, base, prior, dry_run, started)
     batch_id = None
@@ -118,6 +128,7 @@ def load_file(
                 pseudonym_key,
                 sex_coding,
                 batch_id,
+                context,
                 progress,
                 parallel,
             )

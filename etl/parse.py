@@ -140,6 +140,21 @@ def as_text(value: object) -> str:
     return str(value).strip()
 
 
+def parse_bounded(
+    value: object, low: float | None, high: float | None, low_exclusive: bool = False
+) -> Parsed:
+    """A number within bounds (a wage above 0, hours from 1 to 120, a fee of 0 or more)."""
+    number, reason = parse_number(value)
+    if reason:
+        return None, reason
+    if low is not None and (number < low or (low_exclusive and number == low)):
+        relation = "above" if low_exclusive else "at least"
+        return None, f"{number} must be {relation} {low:g}"
+    if high is not None and number > high:
+        return None, f"{number} is above the maximum of {high:g}"
+    return number, None
+
+
 def parse_choice(value: object, vocabulary: dict[str, str], what: str) -> Parsed:
     """A coded value looked up, case- and accent-insensitively, in {folded alias: code}."""
     text = as_text(value)

@@ -11,9 +11,10 @@ from sqlalchemy import Connection
 from etl.checking import CheckedChunk, CheckPlan, checked_chunks
 from etl.errors import FileRefused
 from etl.fields import decide_codings
+from etl.links import DeriveContext
 from etl.read import RawTable
 from etl.scan import CHUNK_ROWS, FileShape
-from etl.sources import SourceSpec, border_office
+from etl.sources import SourceSpec, source_rules
 from etl.store import WorkerIndex, bulk_insert
 from observatory.corridor import Corridor
 from observatory.db.schema import quarantined_row_table
@@ -45,6 +46,7 @@ def load_rows(
     pseudonym_key: bytes,
     sex_coding: str | None,
     batch_id: int,
+    context: DeriveContext,
     progress: Progress | None = None,
     parallel: bool = False,
 ) -> RowCounts:
@@ -56,10 +58,12 @@ def load_rows(
     tuples and no reference cycles, and the collector's passes over them cost a third of
     the time of a large load.
     """
-    codings = decide_codings(set(shape.sex_values), sex_coding)
-    plan = CheckPlan(table, spec.kind, shape.match, corridor.path, codings, pseudonym_key)
-    keyed = border_office.keyed_table(corridor)
-    worker_at = keyed.columns.index("worker_id")
+    codings = decide_codings(shape.column_values, sex_coding, spec.fields_of_type("yes_no"))
+    plan = CheckPlan(table, spec.kind, shape.match, context, codings, pseudonym_key)
+    rules = source_rules(spec.kind)
+    keyed = rules.keyed_table(corridor)
+    person = getattr(rules, "PERSON_COLUMN", None)
+    worker_at = keyed.columns.index(person) if person else None
     workers = WorkerIndex()
     counts = RowCounts()
     gc_was_enabled = gc.isenabled()
@@ -67,12 +71,16 @@ def load_rows(
     try:
         use_second_process = parallel and shape.total_rows > PARALLEL_FROM_ROWS
         for checked in checked_chunks(plan, use_second_process):
-            ids = workers.ids(conn, checked.people, batch_id)
-            records = [
-                (*r[:worker_at], w, *r[worker_at + 1 :])
-                for r, w in zip(checked.records, ids, strict=True)
-            ]
+            records = checked.records
+            if worker_at is not None:  # the pseudonym becomes the worker's id
+                ids = workers.ids(conn, checked.people, batch_id)
+                records = [
+                    (*r[:worker_at], w, *r[worker_at + 1 :])
+                    for r, w in zip(records, ids, strict=True)
+                ]
             written = keyed.write(conn, records, batch_id)
+            if checked.side:
+                rules.write_side(conn, checked.side, batch_id)
             bulk_insert(
                 conn,
                 quarantined_row_table,
@@ -87,6 +95,8 @@ def load_rows(
             gc.enable()
     if counts.read == 0:
         raise FileRefused(f"{table.path.name}: the header is there but no data rows follow it")
+    if hasattr(rules, "after_load"):
+        rules.after_load(conn, batch_id, corridor)
     return counts
 
 

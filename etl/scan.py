@@ -23,41 +23,51 @@ class FileShape:
 
     match: HeaderMatch
     total_rows: int
-    sex_values: frozenset[str]
+    # distinct values of the per-file coded columns (sex, yes/no), by field
+    column_values: dict[str, frozenset[str]]
 
 
 def profile(table: RawTable, spec: SourceSpec) -> FileShape:
-    """First pass: the header, the number of data rows, and the whole sex column's values.
+    """First pass: the header, the number of data rows, and the coded columns' values.
 
     Coded values are decided per file after reading the whole column (DATA_SPEC), so this
     pass comes before any row is read for good.
     """
     match = find_header(itertools.islice(table.rows(), 30), spec, table.path.name)
-    sex_columns = match.columns.get("sex", ())
+    coded = [name for name in spec.fields_of_type("sex", "yes_no") if name in match.columns]
+    columns = tuple(sorted({i for name in coded for i in match.columns[name]}))
     if table.format == "csv" and table.size_bytes > _FAST_SCAN_FROM_BYTES:
-        total, cells = _scan_csv_fast(table, match, sex_columns)
+        total, cells = _scan_csv_fast(table, match, columns)
     else:
-        total, cells = _scan(table, match, sex_columns)
+        total, cells = _scan(table, match, columns)
     if total == 0:
         raise FileRefused(f"{table.path.name}: the header is there but no data rows follow it")
-    return FileShape(match, total, frozenset(as_text(v) for v in cells if not is_blank(v)))
+    values = {
+        name: frozenset(
+            as_text(v) for i in match.columns[name] for v in cells.get(i, ()) if not is_blank(v)
+        )
+        for name in coded
+    }
+    return FileShape(match, total, values)
 
 
-def _scan(table: RawTable, match: HeaderMatch, columns: tuple[int, ...]) -> tuple[int, set]:
-    """Non-blank rows below the header, and the distinct values of `columns` in them."""
-    total, cells = 0, set()
+def _scan(
+    table: RawTable, match: HeaderMatch, columns: tuple[int, ...]
+) -> tuple[int, dict[int, set]]:
+    """Non-blank rows below the header, and the distinct values of each of `columns`."""
+    total, cells = 0, {i: set() for i in columns}
     rows = _below_header(table, match)
     while raw := list(itertools.islice(rows, CHUNK_ROWS)):
         kept = [values for _, values in raw if _not_blank(values)]
         total += len(kept)
         for i in columns:
-            cells.update({values[i] for values in kept if len(values) > i})
+            cells[i].update({values[i] for values in kept if len(values) > i})
     return total, cells
 
 
 def _scan_csv_fast(
     table: RawTable, match: HeaderMatch, columns: tuple[int, ...]
-) -> tuple[int, set]:
+) -> tuple[int, dict[int, set]]:
     """The same as `_scan` for a large CSV, with pandas' C parser reading only `columns`.
 
     The first pass then costs a fifth of the csv module's; the count includes rows whose
@@ -67,15 +77,13 @@ def _scan_csv_fast(
     """
     import pandas as pd
 
-    if not columns:
-        columns = (0,)
-    total, cells = 0, set()
+    total, cells = 0, {i: set() for i in columns}
     chunks = pd.read_csv(
         table.path,
         sep=table.delimiter,
         encoding=table.encoding,
         header=None,
-        usecols=list(columns),
+        usecols=list(columns) or [0],
         # Start at the header row: pandas sizes rows on its first line, and the header is as
         # wide as the table (a short first data row would make wider rows look bad).
         skiprows=match.row_number - 1,
@@ -90,8 +98,8 @@ def _scan_csv_fast(
         if number == 0:
             frame = frame.iloc[1:]  # the header row itself
         total += len(frame)
-        for column in columns:
-            cells.update(frame[column].unique())
+        for i in columns:
+            cells[i].update(frame[i].unique())
     return total, cells
 
 

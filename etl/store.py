@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Connection, Table, any_, bindparam, select, update
@@ -49,27 +49,34 @@ class WriteCounts:
 class KeyedTable:
     """A table written by natural key: new rows inserted, changed rows updated with history.
 
-    An empty value (None) in an incoming row leaves the stored value as it is (DATA_SPEC:
-    empty cells and missing columns in a later file change nothing).
+    The key's columns come first in `columns`. An empty value (None) in an incoming row
+    leaves the stored value as it is (DATA_SPEC: empty cells and missing columns in a later
+    file change nothing).
     """
 
     def __init__(
         self,
         table: Table,
-        key: tuple[str, str],
+        key: tuple[str, ...],
         columns: Sequence[str],
         defaults: dict[str, object],
+        refresh: Callable[[tuple], tuple] | None = None,
     ) -> None:
         self.table = table
+        # Recomputes the derived values of a merged row (an update that changes only part)
+        self._refresh = refresh
         self.key = key
         self.columns = tuple(columns)
-        self._key_index = tuple(self.columns.index(k) for k in key)
+        if self.columns[: len(key)] != key:
+            raise ValueError(f"{table.name}: the key {key} must lead the columns")
+        self._width = len(key)
         self._defaults = tuple((self.columns.index(c), v) for c, v in defaults.items())
-        self._empty_at_start: dict[object, bool] = {}
-        first, second = (table.c[k] for k in key)
+        self._empty_at_start: dict[tuple, bool] = {}
+        # The key's last column is looked up by list; the others (an office) by equality.
+        partition = [table.c[name] == bindparam(f"p{i}") for i, name in enumerate(key[:-1])]
         self._lookups = {
             dialect: select(table.c.id, *(table.c[c] for c in self.columns)).where(
-                first == bindparam("first"), _in_list(second, "seconds", dialect)
+                *partition, _in_list(table.c[key[-1]], "keys", dialect)
             )
             for dialect in ("sqlite", "postgresql")
         }
@@ -78,12 +85,12 @@ class KeyedTable:
         """Upsert `rows` (tuples in `columns` order, keys unique within the call)."""
         counts = WriteCounts()
         existing = self._existing(conn, rows)
-        first, second = self._key_index
+        width = self._width
         new_rows: list[list] = []
         changed: list[dict[str, object]] = []
         history: list[tuple] = []
         for row in rows:
-            found = existing.get((row[first], row[second]))
+            found = existing.get(tuple(row[:width]))
             if found is None:
                 filled = [*row, batch_id, batch_id]
                 for index, default in self._defaults:
@@ -93,6 +100,8 @@ class KeyedTable:
                 continue
             record_id, old = found
             merged = tuple(o if n is None else n for n, o in zip(row, old, strict=True))
+            if self._refresh is not None:
+                merged = self._refresh(merged)
             if merged == old:
                 counts.unchanged += 1
                 continue
@@ -129,31 +138,33 @@ class KeyedTable:
 
     def _existing(self, conn: Connection, rows: Sequence[tuple]) -> dict[tuple, tuple[int, tuple]]:
         """Stored rows with the same keys: {key: (id, values in `columns` order)}."""
-        first_at, second_at = self._key_index
-        by_first: dict[object, list[object]] = {}
+        width = self._width
+        by_partition: dict[tuple, list[object]] = {}
         for row in rows:
-            by_first.setdefault(row[first_at], []).append(row[second_at])
+            by_partition.setdefault(tuple(row[: width - 1]), []).append(row[width - 1])
         found: dict[tuple, tuple[int, tuple]] = {}
-        for first_value, seconds in by_first.items():
-            if self._was_empty(conn, first_value):
+        statement = self._lookups[conn.dialect.name]
+        for partition, keys in by_partition.items():
+            if self._was_empty(conn, partition):
                 continue  # nothing stored before this load, and the file's keys are unique
-            for start in range(0, len(seconds), _IN_BATCH):
-                params = {"first": first_value, "seconds": seconds[start : start + _IN_BATCH]}
-                for record_id, *values in conn.execute(self._lookups[conn.dialect.name], params):
-                    found[(values[first_at], values[second_at])] = (record_id, tuple(values))
+            fixed = {f"p{i}": value for i, value in enumerate(partition)}
+            for start in range(0, len(keys), _IN_BATCH):
+                params = {**fixed, "keys": keys[start : start + _IN_BATCH]}
+                for record_id, *values in conn.execute(statement, params):
+                    found[tuple(values[:width])] = (record_id, tuple(values))
         return found
 
-    def _was_empty(self, conn: Connection, first_value: object) -> bool:
-        """Whether no row had this first key part (an office) when this load first met it.
+    def _was_empty(self, conn: Connection, partition: tuple) -> bool:
+        """Whether no row had this key prefix (an office; or none at all) when first met.
 
         Asked before the load writes any such row; an initial load of an office's history
         then skips a lookup per chunk that could only come back empty.
         """
-        if first_value not in self._empty_at_start:
-            column = self.table.c[self.key[0]]
-            statement = select(self.table.c.id).where(column == first_value).limit(1)
-            self._empty_at_start[first_value] = conn.execute(statement).first() is None
-        return self._empty_at_start[first_value]
+        if partition not in self._empty_at_start:
+            conditions = [self.table.c[n] == v for n, v in zip(self.key, partition, strict=False)]
+            statement = select(self.table.c.id).where(*conditions).limit(1)
+            self._empty_at_start[partition] = conn.execute(statement).first() is None
+        return self._empty_at_start[partition]
 
 
 def _in_list(column: ColumnElement, name: str, dialect: str) -> ColumnElement[bool]:

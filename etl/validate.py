@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from etl.fields import FileCodings, Reader, make_reader, read_admin1
+from etl.fields import FileCodings, Reader, blank_value, make_reader, read_admin1
 from etl.headers import HeaderMatch
 from etl.parse import MISSING, Parsed, is_blank
 from etl.pseudonymize import Pseudonymizer
@@ -58,6 +58,11 @@ class ChunkReader:
         self._reasons: dict[str, dict[object, str]] = defaultdict(dict)
         self._admin1: dict[tuple[object, str], Parsed] = {}
         self._width = len(match.headers)
+        # What an empty cell gives, per field: a fault when required, else unknown (or no).
+        self._blank: dict[str, Parsed] = {
+            f.name: (None, MISSING) if f.required else (blank_value(f, codings), None)
+            for f in spec.fields
+        }
 
     def read(self, rows: Sequence[Row]) -> Chunk:
         """Typed columns for `rows`; blank rows must already be left out."""
@@ -66,7 +71,7 @@ class ChunkReader:
         for spec in self.spec.fields:
             if spec.type != "admin1":  # admin-1 units are read after, against the row's country
                 raw = self._raw_column(cells, spec.name, len(rows))
-                chunk.columns[spec.name] = self._read_column(spec.name, spec.required, raw, chunk)
+                chunk.columns[spec.name] = self._read_column(spec.name, raw, chunk)
         for spec in self.spec.fields:
             if spec.type == "admin1":
                 raw = self._raw_column(cells, spec.name, len(rows))
@@ -104,27 +109,24 @@ class ChunkReader:
             for values in zip(*candidates, strict=True)
         ]
 
-    def _read_column(
-        self, name: str, required: bool, raw: Sequence[object], chunk: Chunk
-    ) -> list[object]:
+    def _read_column(self, name: str, raw: Sequence[object], chunk: Chunk) -> list[object]:
         reader = self._readers.get(name)
+        blank = self._blank[name]
         if reader is None:  # the file has no such column
-            if required:
+            if blank[1]:
                 for index in range(len(raw)):
-                    chunk.add_fault(index, name, MISSING)
+                    chunk.add_fault(index, name, blank[1])
             return [None] * len(raw)
         distinct = set(raw)
         if len(distinct) * 2 > len(raw):
             # Mostly unique (registration numbers, IDs): read row by row, remember nothing.
-            return self._read_unique(name, required, reader, raw, chunk)
+            return self._read_unique(name, blank, reader, raw, chunk)
         values, reasons = self._values[name], self._reasons[name]
         if len(values) > _MEMO_LIMIT:
             values.clear()
             reasons.clear()
         for value in distinct.difference(values):  # read each new distinct value once
-            parsed, reason = (
-                (None, MISSING if required else None) if is_blank(value) else reader(value)
-            )
+            parsed, reason = blank if is_blank(value) else reader(value)
             values[value] = parsed
             if reason:
                 reasons[value] = reason
@@ -136,9 +138,8 @@ class ChunkReader:
 
     @staticmethod
     def _read_unique(
-        name: str, required: bool, reader: Reader, raw: Sequence[object], chunk: Chunk
+        name: str, blank: Parsed, reader: Reader, raw: Sequence[object], chunk: Chunk
     ) -> list[object]:
-        blank = (None, MISSING if required else None)
         # is_blank, inlined: this runs once per cell of the file's most varied columns
         results = [
             blank if v is None or (v.__class__ is str and (not v or v.isspace())) else reader(v)

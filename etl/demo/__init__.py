@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from etl.demo.contract_files import write_contract_files
+from etl.demo.contracts import simulate_contracts
+from etl.demo.registry_files import write_registry_files
 from etl.demo.simulate import choose_corrections, simulate_registrations
 from etl.demo.writers import write_border_office_files
 
@@ -21,8 +24,11 @@ __all__ = ["DemoFile", "write_demo_files"]
 
 @dataclass(frozen=True)
 class DemoFile:
-    source_kind: str  # "border_office" (later also "recruiter_registry", "contracts")
+    source_kind: str  # "border_office", "recruiter_registry" or "contracts"
     path: Path
+    # A registry snapshot whose file has no cut-off date (`Fecha de corte`): its date, for
+    # the load's --as-of (the file's name carries it too). None for every other file.
+    as_of: dt.date | None = None
 
 
 def write_demo_files(
@@ -35,7 +41,9 @@ def write_demo_files(
 ) -> list[DemoFile]:
     """Write the synthetic corridor's source files into out_dir, in the order they must be loaded.
 
-    Deterministic: the same arguments give the same bytes.
+    The border-office exports first, then the registry snapshots (oldest first), then the
+    contracts (by year, the wage corrections after their year). Deterministic: the same
+    arguments give the same bytes.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -45,7 +53,16 @@ def write_demo_files(
         )
         corrections = choose_corrections(corridor, registrations, seed=seed)
         paths = write_border_office_files(out_dir, corridor, registrations, corrections, seed=seed)
-    return [DemoFile("border_office", path) for path in paths]
+        snapshots = write_registry_files(
+            out_dir, corridor, seed=seed, first_year=first_year, last_month=last_month
+        )
+        contracts = simulate_contracts(corridor, registrations, corrections, seed=seed)
+        contract_paths, _ = write_contract_files(out_dir, corridor, contracts, seed=seed)
+    return [
+        *(DemoFile("border_office", path) for path in paths),
+        *(DemoFile("recruiter_registry", path, as_of) for path, as_of in snapshots),
+        *(DemoFile("contracts", path) for path in contract_paths),
+    ]
 
 
 @contextlib.contextmanager

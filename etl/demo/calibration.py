@@ -176,6 +176,81 @@ CORRECTED_REGISTRATIONS = 50
 CORRECTED_YEAR_INDEX = 2  # corrections concern the corpus's third year (or its last)
 
 
+# --- Recruiter registry (issue 3). Neither register publishes its history: our choices. Licences
+# run a few years and are renewed; complaints come mostly against the recruiters that charge
+# fees, and enough of them lead to an inspection and a suspension, then a revocation or a
+# reinstatement. Fee chargers: this many registered licences, and every unregistered one.
+LICENCE_YEARS = 3
+RENEWAL_SHARE = 0.92
+APPLICATION_DAYS = (30, 150)  # "en trámite" before the licence is granted
+COMPLAINTS_PER_YEAR = {True: 2.5, False: 0.1}  # keyed by "charges fees"
+SUSPEND_AFTER_COMPLAINTS = 4
+SUSPENSION_AFTER_COMPLAINT_DAYS = (30, 120)
+SUSPENSION_SHARE = {True: 0.85, False: 0.05}  # on the threshold; else at random (fee-free ones)
+REVOCATION_SHARE = {True: 0.5, False: 0.15}  # of suspensions; the rest are reinstated
+SUSPENSION_DAYS = (60, 300)
+FEE_CHARGING_RECRUITERS = 12
+FEE_CHARGING_SECTORS = ("coffee", "sugar_cane")  # they recruit for plantations
+REGISTER_LAG_DAYS = 60  # a licence expired this recently may still read "vigente"
+
+# --- Contracts (issue 3). Mexico's general minimum wage, MXN a day, general zone (CONASAMI's
+# resolutions in the DOF each December; Chiapas and Tabasco are outside the northern free zone).
+MINIMUM_WAGE_MXN_DAY = {2021: 141.70, 2022: 172.87, 2023: 207.44, 2024: 248.93,
+                        2025: 278.80, 2026: 315.04}  # fmt: skip
+# Rough annual averages, MXN per GTQ and per USD (Banxico FIX, Banguat), only to write amounts
+# in other currencies; the observatory converts with the rates of its corridor data.
+MXN_PER_UNIT = {
+    "GTQ": {2021: 2.6, 2022: 2.6, 2023: 2.3, 2024: 2.35, 2025: 2.5, 2026: 2.3},
+    "USD": {2021: 20.3, 2022: 20.1, 2023: 17.7, 2024: 18.3, 2025: 19.2, 2026: 17.5},
+}
+# Wages as a ratio to the minimum: most 5-40 % above, a minority below (ours), more often in
+# coffee and domestic work (ILO C189 and ILO SSTC on the corridor's abuses), and when a fee was
+# charged. Piece rates (MXN per kg of coffee cherry) stay out of wage comparisons.
+WAGE_RATIO_ABOVE, WAGE_RATIO_BELOW = (1.05, 1.40), (0.70, 0.97)
+BELOW_MINIMUM_SHARE = {"coffee": 0.16, "domestic_work": 0.30, "other_agriculture": 0.12,
+                       "sugar_cane": 0.10, "papaya": 0.10, "banana": 0.08, "": 0.06}  # fmt: skip
+BELOW_MINIMUM_WITH_FEE = 0.35
+PIECE_RATE_MXN_PER_KG = (2.5, 5.0)
+BELOW_MINIMUM_BAND = (0.08, 0.18)  # what the corpus should show, of comparable MXN wages
+WAGE_PERIODS = {
+    "coffee": {"day": 0.72, "piece": 0.25, "week": 0.03}, "sugar_cane": {"day": 0.7, "week": 0.3},
+    "banana": {"day": 0.6, "week": 0.4}, "papaya": {"day": 0.8, "week": 0.2},
+    "other_agriculture": {"day": 0.85, "week": 0.15},
+    "construction": {"week": 0.8, "day": 0.15, "fortnight": 0.05},
+    "domestic_work": {"month": 0.75, "fortnight": 0.15, "week": 0.1},
+    "commerce": {"fortnight": 0.45, "week": 0.35, "month": 0.15, "hour": 0.05},
+    "hospitality": {"fortnight": 0.4, "week": 0.3, "hour": 0.15, "day": 0.15},
+    "manufacturing": {"week": 0.6, "fortnight": 0.4},
+    "other": {"day": 0.4, "week": 0.4, "month": 0.2},
+}  # fmt: skip
+GTQ_SHARE = {"GT": 0.35, "": 0.03}  # keyed by the recruiter's country ("" = direct or MX)
+USD_SHARE = 0.01
+# ILO SSTC: excessive fees are the known abuse; the Fair Recruitment principles say none at all.
+FEE_SHARE = {"charging": 0.9, "licensed": 0.06, "direct": 0.02}
+FEE_RANGE = (500, 3_000)  # GTQ or MXN, the contract's currency
+LONG_HOURS_SHARE = {"sugar_cane": 0.6, "construction": 0.5, "domestic_work": 0.45,
+                    "coffee": 0.2, "": 0.1}  # fmt: skip
+LONG_HOURS, NORMAL_HOURS = (50, 72), (36, 48)
+WRITTEN_CONTRACT_SHARE = {"construction": 0.85, "commerce": 0.85, "manufacturing": 0.9,
+                          "hospitality": 0.8, "banana": 0.7, "sugar_cane": 0.6, "papaya": 0.6,
+                          "other_agriculture": 0.55, "coffee": 0.5, "domestic_work": 0.3,
+                          "": 0.7}  # fmt: skip
+SOCIAL_SECURITY_SHARE = {"construction": 0.75, "commerce": 0.7, "manufacturing": 0.8,
+                         "hospitality": 0.6, "banana": 0.35, "sugar_cane": 0.4, "papaya": 0.25,
+                         "coffee": 0.15, "other_agriculture": 0.2, "domestic_work": 0.05,
+                         "": 0.4}  # fmt: skip
+HOUSING_SHARE = {"coffee": 0.85, "sugar_cane": 0.7, "banana": 0.6, "papaya": 0.5,
+                 "other_agriculture": 0.6, "domestic_work": 0.7, "construction": 0.3,
+                 "": 0.1}  # fmt: skip
+TRANSPORT_SHARE = {"coffee": 0.5, "sugar_cane": 0.6, "banana": 0.5, "": 0.2}
+COMPLAINT_SHARE = {False: 0.02, True: 0.12}  # keyed by "paid a fee or earns below the minimum"
+CONTRACT_DAYS = {"coffee": (45, 150), "sugar_cane": (60, 180), "construction": (60, 365),
+                 "": (30, 365)}  # fmt: skip
+OPEN_ENDED_SHARE = 0.03  # contracts with no end date
+CONTRACT_FAULT_SHARE = 0.005
+CORRECTED_CONTRACTS = 30  # wages corrected after an inspection, in the corpus's third year
+
+
 def _check_calibration(corridor: Corridor) -> None:
     """The calibration names units, sectors and offices by code: the corridor must have them."""
     have = (

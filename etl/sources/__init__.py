@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from observatory.text import fold
 
 _HERE = Path(__file__).parent
-SOURCE_KINDS = ("border_office",)
+SOURCE_KINDS = ("border_office", "recruiter_registry", "contracts")
 
 
 @dataclass(frozen=True)
@@ -24,8 +26,9 @@ class FieldSpec:
     default: str | None = None
     vocabulary: str | None = None
     country_field: str | None = None
-    min: int | None = None
-    max: int | None = None
+    min: float | None = None
+    max: float | None = None
+    min_exclusive: bool = False  # a wage must be above 0, a fee may be 0
     max_length: int = 200
 
 
@@ -52,6 +55,10 @@ class SourceSpec:
     def required(self) -> tuple[str, ...]:
         return tuple(spec.name for spec in self.fields if spec.required)
 
+    def fields_of_type(self, *types: str) -> tuple[str, ...]:
+        """The names of the fields of these types (e.g. the per-file coded ones)."""
+        return tuple(spec.name for spec in self.fields if spec.type in types)
+
 
 @functools.cache
 def source_spec(kind: str) -> SourceSpec:
@@ -70,6 +77,7 @@ def source_spec(kind: str) -> SourceSpec:
             country_field=item.get("country_field"),
             min=item.get("min"),
             max=item.get("max"),
+            min_exclusive=item.get("min_exclusive", False),
             max_length=item.get("max_length", 200),
         )
         for item in data["fields"]
@@ -104,3 +112,17 @@ def sex_vocabulary() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
         frozenset(map(fold, data["ambiguous"])),
         frozenset(map(fold, data["spanish_markers"])),
     )
+
+
+def source_rules(kind: str) -> ModuleType:
+    """The module with a source's row rules: COLUMNS, NATURAL_KEY, keyed_table, derive, ..."""
+    if kind not in SOURCE_KINDS:
+        raise KeyError(f"unknown source kind {kind!r}; known: {', '.join(SOURCE_KINDS)}")
+    return importlib.import_module(f"etl.sources.{kind}")
+
+
+def yes_no_words() -> tuple[dict[str, bool], frozenset[str]]:
+    """Yes/no spellings {folded: bool}, and the folded spellings of the bare `x` mark."""
+    data = tomllib.loads((_HERE / "vocabularies.toml").read_text(encoding="utf-8"))["yes_no"]
+    words = {fold(w): True for w in data["yes"]} | {fold(w): False for w in data["no"]}
+    return words, frozenset(map(fold, data["marks"]))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from sqlalchemy import Connection
+
+from etl.links import DeriveContext, record_employers
 from etl.store import KeyedTable
 from etl.validate import Chunk
 from observatory.corridor import Corridor
@@ -37,6 +40,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("accompanying_family", "accompanying_family"),
 )
 NATURAL_KEY = ("office_code", "registration_id")
+PERSON_COLUMN = "worker_id"  # filled from the pseudonym by the writer
 
 
 def keyed_table(corridor: Corridor) -> KeyedTable:
@@ -49,7 +53,7 @@ def keyed_table(corridor: Corridor) -> KeyedTable:
     return KeyedTable(registration_table, NATURAL_KEY, [c for c, _ in COLUMNS], defaults)
 
 
-def derive(chunk: Chunk) -> None:
+def derive(chunk: Chunk, context: DeriveContext) -> None:
     """Add the derived columns (age on the record's date, age group, month, birth year)."""
     registered = chunk.columns["registered_on"]
     births = chunk.columns["birth_date"]
@@ -86,3 +90,8 @@ def _age_from_birth(chunk: Chunk, index: int, born, on) -> int | None:
 
 def _has_fault(chunk: Chunk, index: int, fields: tuple[str, ...]) -> bool:
     return any(name in fields for name, _ in chunk.faults.get(index, ()))
+
+
+def after_load(conn: Connection, batch_id: int, corridor: Corridor) -> None:
+    """Employers named by the batch's registrations join the employer table."""
+    record_employers(conn, registration_table, batch_id)

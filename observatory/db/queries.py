@@ -8,7 +8,13 @@ from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, case, func, select
 
-from observatory.db.schema import data_state_table, load_batch_table, registration_table
+from observatory.db.schema import (
+    data_state_table,
+    load_batch_table,
+    recruiter_status_table,
+    recruiter_table,
+    registration_table,
+)
 from observatory.definitions import MINOR_AGE_LIMIT
 from observatory.filters import Filter
 
@@ -118,3 +124,26 @@ def last_load(conn: Connection) -> dt.datetime | None:
         .limit(1)
     )
     return conn.execute(stmt).scalar_one_or_none()
+
+
+def recruiter_status_on(conn: Connection, licence_no: str, on: dt.date) -> str | None:
+    """A licence's status on a date: None before any known status (or for an unknown licence).
+
+    A licence past its `valid_until` is `expired`, whatever the snapshots said (DATA_SPEC).
+    """
+    valid_until = conn.execute(
+        select(recruiter_table.c.valid_until).where(recruiter_table.c.licence_no == licence_no)
+    ).first()
+    if valid_until is None:
+        return None
+    period = recruiter_status_table.c
+    status = conn.execute(
+        select(period.status).where(
+            period.licence_no == licence_no,
+            period.valid_from <= on,
+            (period.valid_to.is_(None)) | (period.valid_to > on),
+        )
+    ).scalar_one_or_none()
+    if status is not None and valid_until[0] is not None and on > valid_until[0]:
+        return "expired"
+    return status

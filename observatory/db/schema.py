@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import (
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -14,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -138,6 +140,117 @@ class QuarantinedRow(Base):
     raw_values: Mapped[str] = mapped_column(Text)  # JSON {header: value}, identifiers removed
 
 
+class Recruiter(Base):
+    """A recruiter of the binational register (source `recruiter_registry`), by licence."""
+
+    __tablename__ = "recruiter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    licence_no: Mapped[str] = mapped_column(String(64), unique=True)  # unique in both countries
+    name: Mapped[str] = mapped_column(String(300))
+    registry_country: Mapped[str] = mapped_column(String(2))
+    kind: Mapped[str | None] = mapped_column(String(16))  # agency | individual | employer
+    registered_on: Mapped[dt.date | None] = mapped_column(Date)
+    valid_until: Mapped[dt.date | None] = mapped_column(Date)
+    admin1: Mapped[str | None] = mapped_column(String(8))
+    sectors: Mapped[str | None] = mapped_column(String(300))  # sector codes joined by ";"
+    complaints: Mapped[int | None] = mapped_column(Integer)
+    # From the newest snapshot that lists the recruiter (kept by etl.sources.recruiter_registry)
+    status: Mapped[str | None] = mapped_column(String(16))
+    last_seen_on: Mapped[dt.date | None] = mapped_column(Date)
+    missing_from_register: Mapped[bool] = mapped_column(default=False, server_default=false())
+    first_batch_id: Mapped[int] = mapped_column(Integer)
+    last_batch_id: Mapped[int] = mapped_column(Integer)
+
+
+class RecruiterObservation(Base):
+    """What one registry snapshot said of one licence: the raw material of the status history."""
+
+    __tablename__ = "recruiter_observation"
+    __table_args__ = (
+        UniqueConstraint("licence_no", "snapshot_date", name="uq_recruiter_observation_key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    licence_no: Mapped[str] = mapped_column(String(64))
+    snapshot_date: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    status_since: Mapped[dt.date | None] = mapped_column(Date)
+    batch_id: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class RecruiterStatus(Base):
+    """A licence's status over time: each status from `valid_from` until `valid_to` (excluded).
+
+    Rebuilt from the observations after every registry load, so snapshots may come in any
+    order. Expiry (`valid_until` passed) is applied when a date is asked, not stored here.
+    """
+
+    __tablename__ = "recruiter_status"
+    __table_args__ = (Index("ix_recruiter_status_licence", "licence_no", "valid_from"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    licence_no: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class Employer(Base):
+    """An employer named by registrations or contracts, by tax ID (RFC in Mexico)."""
+
+    __tablename__ = "employer"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str | None] = mapped_column(String(300))
+    first_batch_id: Mapped[int] = mapped_column(Integer)
+    last_batch_id: Mapped[int] = mapped_column(Integer)
+
+
+class Contract(Base):
+    """One employment contract (source `contracts`), with its wage and fee normalised.
+
+    Amounts ending in `_dest` are in the corridor's destination currency (MXN for
+    Guatemala -> Mexico), per day or per month by the conventions of observatory.money.
+    """
+
+    __tablename__ = "contract"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract_id: Mapped[str] = mapped_column(String(64), unique=True)
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id"), index=True)
+    sector: Mapped[str] = mapped_column(String(32))
+    worksite_country: Mapped[str] = mapped_column(String(2))
+    worksite_admin1: Mapped[str] = mapped_column(String(8))
+    worksite_admin2: Mapped[str | None] = mapped_column(String(120))
+    start_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    wage_amount: Mapped[float] = mapped_column(Float)
+    wage_period: Mapped[str] = mapped_column(String(12))
+    currency: Mapped[str] = mapped_column(String(3))
+    hours_per_week: Mapped[float | None] = mapped_column(Float)
+    written_contract: Mapped[bool | None] = mapped_column()
+    fee_paid_by_worker: Mapped[float | None] = mapped_column(Float)
+    housing_provided: Mapped[bool | None] = mapped_column()
+    transport_paid_by_employer: Mapped[bool | None] = mapped_column()
+    social_security: Mapped[bool | None] = mapped_column()
+    complaint_filed: Mapped[bool | None] = mapped_column()
+    employer_id: Mapped[str | None] = mapped_column(String(64))
+    employer_name: Mapped[str | None] = mapped_column(String(300))
+    recruiter_licence: Mapped[str | None] = mapped_column(String(64), index=True)
+    occupation: Mapped[str | None] = mapped_column(String(200))
+    # Derived at load time (observatory.money): None for piece rates or unknown rates.
+    wage_daily_dest: Mapped[float | None] = mapped_column(Float)
+    wage_monthly_dest: Mapped[float | None] = mapped_column(Float)
+    minimum_wage_daily_dest: Mapped[float | None] = mapped_column(Float)
+    below_minimum_wage: Mapped[bool | None] = mapped_column()
+    fee_dest: Mapped[float | None] = mapped_column(Float)
+    recruitment_cost_ratio: Mapped[float | None] = mapped_column(Float)  # SDG 10.7.1, one worker
+    first_batch_id: Mapped[int] = mapped_column(Integer)
+    last_batch_id: Mapped[int] = mapped_column(Integer)
+
+
 class DataState(Base):
     """One row: the data version, advanced in the same transaction as every load's data.
 
@@ -153,6 +266,11 @@ class DataState(Base):
 
 
 registration_table = Registration.__table__
+recruiter_table = Recruiter.__table__
+recruiter_observation_table = RecruiterObservation.__table__
+recruiter_status_table = RecruiterStatus.__table__
+employer_table = Employer.__table__
+contract_table = Contract.__table__
 data_state_table = DataState.__table__
 worker_table = Worker.__table__
 load_batch_table = LoadBatch.__table__
