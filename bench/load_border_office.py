@@ -7,19 +7,12 @@ python -m bench.load_border_office --rows 200000 --database postgresql+psycopg:/
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
-import resource
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench.cli_load import machine_line, print_timing, run_load
 from bench.messy_rows import write_messy_csv
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
@@ -27,6 +20,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--database", help="SQLAlchemy URL (default: a new SQLite file)")
     args = parser.parse_args()
+    print(machine_line())
     with tempfile.TemporaryDirectory() as folder:
         csv_path = Path(folder) / "registros_bench.csv"
         started = time.perf_counter()
@@ -36,42 +30,8 @@ def main() -> None:
             f"wrote {args.rows:,} rows ({size_mb:.0f} MB) in {time.perf_counter() - started:.1f} s"
         )
         url = args.database or f"sqlite:///{Path(folder) / 'bench.db'}"
-        env = {
-            **os.environ,
-            "DATABASE_URL": url,
-            "OBSERVATORY_PSEUDONYM_KEY": "bench-key-0123456789abcdef",
-            "PYTHONPATH": str(ROOT),
-        }
-        subprocess.run(
-            [sys.executable, "-m", "etl", "migrate"],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
-        started = time.perf_counter()
-        result = subprocess.run(
-            [sys.executable, "-m", "etl", "load", "border_office", str(csv_path), "--json"],
-            env=env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
-        seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        sys.exit(f"load failed ({result.returncode}): {result.stderr}")
-    report = json.loads(result.stdout.splitlines()[-1])
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
-    print(f"database: {url.split(':')[0]}")
-    print(
-        f"rows read {report['rows_read']:,}: loaded {report['rows_loaded']:,}, "
-        f"quarantined {report['rows_quarantined']:,}, unchanged {report['rows_unchanged']:,}"
-    )
-    print(f"end to end: {seconds:.1f} s, {args.rows / seconds:,.0f} rows/s (target >= 50,000)")
-    print(f"peak memory of the loader: {peak_mb:,.0f} MB")
+        timing = run_load(url, "border_office", csv_path)
+        print_timing(f"border_office into {url.split(':')[0]}", args.rows, timing)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Callable
 
 from sqlalchemy import Connection
@@ -75,13 +77,7 @@ def derive(chunk: Chunk, context: DeriveContext) -> None:
             )
     compute = _normaliser(context.corridor)
     given = [columns[source] for _, source in _GIVEN]
-    memo: dict[tuple, tuple] = {}
-    derived = []
-    for row in zip(*given, strict=True):
-        key = _money_inputs(row)
-        if key not in memo:
-            memo[key] = compute(*key)
-        derived.append(memo[key])
+    derived = [compute(*_money_inputs(row)) for row in zip(*given, strict=True)]
     for name, values in zip(
         DERIVED, zip(*derived, strict=True) if derived else [()] * 6, strict=True
     ):
@@ -96,10 +92,10 @@ def after_load(conn: Connection, batch_id: int, corridor: Corridor) -> None:
 _AT = {name: index for index, (name, _) in enumerate(_GIVEN)}
 
 
-def _money_inputs(row: tuple) -> tuple:
-    """The values of a contract row its derived amounts depend on."""
-    return tuple(
-        row[_AT[name]]
+# The values of a contract row its derived amounts depend on, in `compute`'s order.
+_money_inputs = operator.itemgetter(
+    *(
+        _AT[name]
         for name in (
             "wage_amount",
             "wage_period",
@@ -111,36 +107,50 @@ def _money_inputs(row: tuple) -> tuple:
             "fee_paid_by_worker",
         )
     )
+)
 
 
 def _normaliser(corridor: Corridor) -> Callable[..., tuple]:
+    """The derived amounts of a contract from its money inputs (see `_money_inputs`).
+
+    Each part is remembered by the few values it depends on (wages, minimums and fees
+    repeat across a file far more than whole rows do).
+    """
     tables = corridor.money
     target = corridor.destination.currency
+
+    @functools.cache
+    def wage(amount: float, period: str, currency: str, year: int) -> tuple:
+        normalised = money.normalise_wage(amount, period, currency, year, tables, target)
+        return (normalised.daily, normalised.monthly) if normalised else (None, None)
+
+    @functools.cache
+    def minimum(country: str, admin1: str, sector: str | None, year: int) -> float | None:
+        kind = money.minimum_wage_kind(country, sector, tables) if sector else None
+        amount = money.minimum_wage_daily(country, admin1, year, kind, tables) if kind else None
+        if amount is None:
+            return None
+        return money.to_currency(amount, _currency_of(corridor, country), target, year, tables)
+
+    @functools.cache
+    def fee_terms(fee: float, currency: str, year: int, daily: float | None) -> tuple:
+        fee_dest = money.to_currency(fee, currency, target, year, tables)
+        ratio = (
+            money.recruitment_cost_ratio(fee, currency, daily, year, tables, target)
+            if daily
+            else None
+        )
+        return fee_dest, ratio
 
     def compute(amount, period, currency, start, country, admin1, sector, fee) -> tuple:
         if amount is None or period is None or start is None:
             return (None,) * 6
         year, currency = start.year, currency or target
-        wage = money.normalise_wage(amount, period, currency, year, tables, target)
-        daily = wage.daily if wage else None
-        country = country or corridor.destination.iso2
-        kind = money.minimum_wage_kind(country, sector, tables) if sector else None
-        minimum = money.minimum_wage_daily(country, admin1, year, kind, tables)
-        minimum_dest = (
-            money.to_currency(minimum, _currency_of(corridor, country), target, year, tables)
-            if minimum is not None
-            else None
-        )
-        below = daily < minimum_dest if daily is not None and minimum_dest is not None else None
-        fee_dest = (
-            money.to_currency(fee, currency, target, year, tables) if fee is not None else None
-        )
-        ratio = (
-            money.recruitment_cost_ratio(fee, currency, daily, year, tables, target)
-            if fee is not None and daily
-            else None
-        )
-        return (daily, wage.monthly if wage else None, minimum_dest, below, fee_dest, ratio)
+        daily, monthly = wage(amount, period, currency, year)
+        least = minimum(country or corridor.destination.iso2, admin1, sector, year)
+        below = daily < least if daily is not None and least is not None else None
+        fee_dest, ratio = fee_terms(fee, currency, year, daily) if fee is not None else (None, None)
+        return (daily, monthly, least, below, fee_dest, ratio)
 
     return compute
 
