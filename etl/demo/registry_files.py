@@ -147,8 +147,10 @@ def _table(
             "remarks": REMARKS.get(row.status, ""),
             "snapshot_date": date(day),
         }
-        line = [values[field] for field, _ in columns]
-        table.append([_plain(v).upper() if upper and isinstance(v, str) else v for v in line])
+        if upper:  # capitals without accents, but names as the register holds them
+            values = {f: _plain(v).upper() if isinstance(v, str) and f != "name" else v
+                      for f, v in values.items()}  # fmt: skip
+        table.append([values[field] for field, _ in columns])
     return table
 
 
