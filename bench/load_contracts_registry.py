@@ -25,6 +25,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--recruiters", type=int, default=5_000)
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
+    parser.add_argument("--postgres", default=POSTGRES, help="server to use (a scratch schema)")
     args = parser.parse_args()
     print(machine_line())
     with tempfile.TemporaryDirectory() as folder:
@@ -45,11 +46,11 @@ def main() -> None:
             print_timing("contracts into sqlite", args.rows, run_load(url, "contracts", contracts))
         if args.only != "sqlite":
             schema = f"bench_{uuid.uuid4().hex[:8]}"
-            admin = make_engine(POSTGRES)
+            admin = make_engine(args.postgres)
             with admin.begin() as conn:
                 conn.execute(text(f'CREATE SCHEMA "{schema}"'))
             try:
-                url = f"{POSTGRES}?options=-csearch_path%3D{schema}"
+                url = f"{args.postgres}?options=-csearch_path%3D{schema}"
                 print_timing(
                     "registry into postgresql",
                     args.recruiters,

@@ -26,7 +26,9 @@ def load_demo(engine: Engine, settings: Settings, out_dir: Path | None = None) -
     key = settings.resolved_pseudonym_key()
     reports = []
     for demo_file in write_demo_files(out_dir, corridor):
-        report = load_file(engine, demo_file.path, demo_file.source_kind, corridor, key)
+        report = load_file(
+            engine, demo_file.path, demo_file.source_kind, corridor, key, as_of=demo_file.as_of
+        )
         log.info("demo %s: %s, %s rows", demo_file.path.name, report.status, report.rows_read)
         reports.append(report)
     return reports

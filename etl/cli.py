@@ -71,16 +71,30 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
     settings = settings or Settings.from_env()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
+        # OSError: a SQLite file whose folder does not exist and cannot be created
         engine = make_engine(settings.database_url)
+    except OSError as error:
+        return _database_unusable(settings, error)
+    try:
         migrate.upgrade(engine)
         return _COMMANDS[args.command](args, engine, settings)
     except SQLAlchemyError as error:
-        print(
-            f"error: the database at {_safe_url(settings)} cannot be used: "
-            f"{type(error).__name__}: {str(error).splitlines()[0]}",
-            file=sys.stderr,
-        )
-        return EXIT_REFUSED
+        return _database_unusable(settings, error)
+
+
+def _database_unusable(settings: Settings, error: Exception) -> int:
+    """One line on stderr (no traceback) for a database that is unreachable or read-only."""
+    print(
+        f"error: the database at {_safe_url(settings)} cannot be used: "
+        f"{type(error).__name__}: {_first_line(error)}",
+        file=sys.stderr,
+    )
+    return EXIT_REFUSED
+
+
+def _first_line(error: Exception) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else "(no details)"
 
 
 def _safe_url(settings: Settings) -> str:
@@ -163,6 +177,9 @@ def human_summary(report: LoadReport) -> str:
         lines.append(
             f"  {report.name_columns_dropped} column(s) of workers' names dropped, never stored"
         )
+    for finding, count in report.findings.items():
+        if count:
+            lines.append(f"  finding: {count:,} {finding.replace('_', ' ')}")
     if report.rows_quarantined and report.status == "loaded":
         lines.append(f"  see the reasons: python -m etl quarantine --batch {report.batch_id}")
     if report.status == "duplicate":

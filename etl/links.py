@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Table, func, insert, literal, select
 
 from observatory.corridor import Corridor, load_corridor
-from observatory.db.schema import employer_table
+from observatory.db.schema import employer_table, recruiter_table
 
 
 @dataclass(frozen=True)
@@ -48,3 +48,13 @@ def record_employers(conn: Connection, table: Table, batch_id: int) -> None:
     )
     columns = ["employer_id", "name", "first_batch_id", "last_batch_id"]
     conn.execute(insert(employer_table).from_select(columns, new))
+
+
+def unregistered_citations(conn: Connection, table: Table, batch_id: int) -> int:
+    """Rows of `batch_id` citing a licence the recruiter registry does not hold (a finding)."""
+    statement = select(func.count()).where(
+        table.c.last_batch_id == batch_id,
+        table.c.recruiter_licence.is_not(None),
+        table.c.recruiter_licence.not_in(select(recruiter_table.c.licence_no)),
+    )
+    return conn.execute(statement).scalar_one()

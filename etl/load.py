@@ -41,6 +41,7 @@ class LoadReport:
     header_row: int | None = None
     ignored_columns: list[str] = field(default_factory=list)
     name_columns_dropped: int = 0
+    findings: dict[str, int] = field(default_factory=dict)  # what the data shows, not faults
     seconds: float = 0.0
 
     def to_json(self) -> str:
@@ -135,6 +136,7 @@ def load_file(
             report.rows_read, report.rows_loaded = counts.read, counts.loaded
             report.rows_updated, report.rows_unchanged = counts.updated, counts.unchanged
             report.rows_quarantined = counts.quarantined
+            report.findings = counts.findings
             report.status = "dry_run" if dry_run else "loaded"
             batches.finish_batch(conn, batch_id, "loaded", **_counts(report))
             batches.advance_data_version(conn)
@@ -146,10 +148,12 @@ def load_file(
     except FileRefused as refused:
         return _refused(engine, report, base, batch_id, refused, dry_run, started)
     except (SQLAlchemyError, OSError, LoadFailed) as error:
-        log.exception("load of %s failed", path.name)
+        # The steward gets one line (the CLI prints it); the traceback, and an SQL error's
+        # statement and parameters, are for developers: DEBUG, never the load log.
+        log.debug("load of %s failed", path.name, exc_info=True)
         report.status, report.message = (
             "failed",
-            f"{path.name}: the load failed and was rolled back: {error}",
+            f"{path.name}: the load failed and was rolled back: {_first_line(error)}",
         )
         if not dry_run:
             _record_safely(engine, batch_id, {"status": "failed", "message": report.message})
@@ -227,6 +231,13 @@ def _record_safely(engine: Engine, batch_id: int | None, values: dict) -> int | 
         values = {k: v for k, v in values.items() if k in ("status", "message")}
     try:
         return batches.record_outcome(engine, batch_id, values)
-    except SQLAlchemyError:
-        log.exception("could not record the outcome of batch %s", batch_id)
+    except SQLAlchemyError as error:
+        log.warning("could not record the outcome of batch %s: %s", batch_id, _first_line(error))
+        log.debug("recording batch %s", batch_id, exc_info=True)
         return batch_id
+
+
+def _first_line(error: Exception) -> str:
+    """An error's first line: SQLAlchemy appends the statement and its parameters."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

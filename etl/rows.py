@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
@@ -35,6 +35,7 @@ class RowCounts:
     updated: int = 0
     unchanged: int = 0
     quarantined: int = 0
+    findings: dict[str, int] = field(default_factory=dict)  # e.g. unregistered recruiters
 
 
 def load_rows(
@@ -96,7 +97,7 @@ def load_rows(
     if counts.read == 0:
         raise FileRefused(f"{table.path.name}: the header is there but no data rows follow it")
     if hasattr(rules, "after_load"):
-        rules.after_load(conn, batch_id, corridor)
+        counts.findings = rules.after_load(conn, batch_id, corridor) or {}
     return counts
 
 

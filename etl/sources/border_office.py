@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from etl.links import DeriveContext, record_employers
+from etl.links import DeriveContext, record_employers, unregistered_citations
 from etl.store import KeyedTable
 from etl.validate import Chunk
 from observatory.corridor import Corridor
@@ -92,6 +92,11 @@ def _has_fault(chunk: Chunk, index: int, fields: tuple[str, ...]) -> bool:
     return any(name in fields for name, _ in chunk.faults.get(index, ()))
 
 
-def after_load(conn: Connection, batch_id: int, corridor: Corridor) -> None:
-    """Employers named by the batch's registrations join the employer table."""
+def after_load(conn: Connection, batch_id: int, corridor: Corridor) -> dict[str, int]:
+    """Employers named by the batch join the employer table; unregistered recruiters counted."""
     record_employers(conn, registration_table, batch_id)
+    return {
+        "rows_citing_unregistered_recruiters": unregistered_citations(
+            conn, registration_table, batch_id
+        )
+    }

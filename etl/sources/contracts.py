@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection
 
-from etl.links import DeriveContext, record_employers
+from etl.links import DeriveContext, record_employers, unregistered_citations
 from etl.store import KeyedTable
 from etl.validate import Chunk
 from observatory import money
@@ -84,9 +84,14 @@ def derive(chunk: Chunk, context: DeriveContext) -> None:
         columns[name] = list(values)
 
 
-def after_load(conn: Connection, batch_id: int, corridor: Corridor) -> None:
-    """Employers named by the batch's contracts join the employer table."""
+def after_load(conn: Connection, batch_id: int, corridor: Corridor) -> dict[str, int]:
+    """Employers named by the batch join the employer table; unregistered recruiters counted."""
     record_employers(conn, contract_table, batch_id)
+    return {
+        "rows_citing_unregistered_recruiters": unregistered_citations(
+            conn, contract_table, batch_id
+        )
+    }
 
 
 _AT = {name: index for index, (name, _) in enumerate(_GIVEN)}

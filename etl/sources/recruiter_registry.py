@@ -75,7 +75,7 @@ def write_side(conn: Connection, rows: list[tuple], batch_id: int) -> None:
     bulk_insert(conn, observations, _OBSERVATION_COLUMNS, [(*row, batch_id) for row in rows])
 
 
-def after_load(conn: Connection, batch_id: int, corridor: Corridor) -> None:
+def after_load(conn: Connection, batch_id: int, corridor: Corridor) -> dict[str, int]:
     """Rebuild the status history of the licences this snapshot lists, then flag absentees."""
     listed = select(observations.c.licence_no).where(observations.c.batch_id == batch_id)
     found = conn.execute(
@@ -106,7 +106,7 @@ def after_load(conn: Connection, batch_id: int, corridor: Corridor) -> None:
             .values(status=bindparam("s"), last_seen_on=bindparam("d")),
             latest,
         )
-    _flag_missing(conn, batch_id)
+    return {"recruiters_missing_from_register": _flag_missing(conn, batch_id)}
 
 
 def status_periods(
@@ -131,7 +131,7 @@ def status_periods(
     return [(status, start, end) for (status, start), end in zip(starts, ends, strict=True)]
 
 
-def _flag_missing(conn: Connection, batch_id: int) -> None:
+def _flag_missing(conn: Connection, batch_id: int) -> int:
     """Per registry country in this snapshot: recruiters it does not list are flagged.
 
     A snapshot covers only the countries it contains; an absent recruiter keeps its last
@@ -157,3 +157,5 @@ def _flag_missing(conn: Connection, batch_id: int) -> None:
             .where(recruiters.c.registry_country == country)
             .values(missing_from_register=recruiters.c.last_seen_on < newest)
         )
+    flagged = select(func.count()).where(recruiters.c.missing_from_register.is_(True))
+    return conn.execute(flagged).scalar_one()

@@ -77,7 +77,10 @@ def test_recruitment_cost_sdg_10_7_1(engine, corridor, contract, fee, ratio):
 
 def test_links_to_workers_employers_and_recruiters(engine, corridor):
     load(engine, corridor, "registros_tecun_uman_2024T1.csv")
-    load_contracts(engine, corridor, "contratos_2024.csv")
+    report = load_contracts(engine, corridor, "contratos_2024.csv")
+    # With no registry loaded, every cited licence is unregistered: C-001, C-002, C-004
+    # and C-005 cite one (C-001 twice, but its repeat is not a new row).
+    assert report.findings == {"rows_citing_unregistered_recruiters": 4}
     registrations = {r["registration_id"]: r for r in table_rows(engine, "registration")}
     contracts = by_id(engine)
     # The same CUI written two ways is the same worker as in the border-office file.

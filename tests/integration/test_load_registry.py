@@ -41,6 +41,7 @@ def test_snapshot_counts(registry):
     # 0002 as before; 0007 (quarantined the first time) and 0008 are new.
     assert counts(second) == (6, 2, 3, 1, 0)
     assert counts(mexico) == (2, 2, 0, 0, 0)
+    assert second.findings == {"recruiters_missing_from_register": 1}  # GT-REC-0005
 
 
 @pytest.mark.parametrize(
