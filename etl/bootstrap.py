@@ -45,6 +45,9 @@ def prepare_database(settings: Settings) -> Engine:
             flush=True,
         )
         reports = load_demo(engine, settings)
-        loaded = sum(r.rows_loaded for r in reports)
-        print(f"Demo loaded: {len(reports)} files, {loaded:,} registrations.", flush=True)
+        loaded: dict[str, int] = {}
+        for report in reports:
+            loaded[report.source_kind] = loaded.get(report.source_kind, 0) + report.rows_loaded
+        summary = ", ".join(f"{kind} {rows:,} rows" for kind, rows in loaded.items())
+        print(f"Demo loaded from {len(reports)} files: {summary}.", flush=True)
     return engine
