@@ -56,6 +56,9 @@ def run_load(url: str, source: str, path: Path, *extra: str) -> Timing:
 
 
 def print_timing(label: str, rows: int, timing: Timing) -> None:
+    """One line of figures. Rows per second include starting Python (about 0.5 s), so they
+    mean little for a small file such as a 5,000-row registry snapshot; the peak memory is
+    the largest of any process started so far."""
     report = timing.report
     print(
         f"{label}: {report['rows_read']:,} rows read, {report['rows_loaded']:,} loaded, "
