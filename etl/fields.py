@@ -56,7 +56,9 @@ def make_reader(
 ) -> Reader:
     """A function reading one non-blank raw value of `field`: (value, None) or (None, reason).
 
-    Admin-1 fields are read by `read_admin1`, which also needs the row's country.
+    A municipality or a sector list with nothing in it but separators (`-`, `;`) reads as
+    an empty cell would: (None, None). Admin-1 fields are read by `read_admin1`, which also
+    needs the row's country.
     """
     kind = field.type
     if kind == "text":
@@ -86,7 +88,7 @@ def make_reader(
     if kind == "person_id":
         return pseudonymizer.read
     if kind == "municipality":
-        return lambda v: parse.parse_text(fold(as_text(v)), field.max_length)
+        return lambda v: _municipality(v, field.max_length)
     if kind == "border_point":
         return lambda v: _found(corridor.border_point(as_text(v)), "border point", v, "code")
     if kind == "sector":
@@ -107,6 +109,12 @@ def _sector_list(corridor: Corridor, value: object) -> Parsed:
             return None, f"unknown sector {part.strip()!r}"
         codes.add(sector.code)
     return ";".join(sorted(codes)) or None, None
+
+
+def _municipality(value: object, max_length: int) -> Parsed:
+    """Folded free text; a placeholder with no letter or digit (`-`, `.`) is an empty cell."""
+    folded = fold(as_text(value))
+    return parse.parse_text(folded, max_length) if folded else (None, None)
 
 
 def _found(item: object, what: str, raw: object, attribute: str) -> Parsed:

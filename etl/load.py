@@ -147,9 +147,10 @@ def load_file(
                 transaction.commit()
     except FileRefused as refused:
         return _refused(engine, report, base, batch_id, refused, dry_run, started)
-    except (SQLAlchemyError, OSError, LoadFailed) as error:
-        # The steward gets one line (the CLI prints it); the traceback, and an SQL error's
-        # statement and parameters, are for developers: DEBUG, never the load log.
+    except (SQLAlchemyError, engine.dialect.loaded_dbapi.Error, OSError, LoadFailed) as error:
+        # Bulk inserts use the driver's own cursor (COPY, executemany): its errors are the
+        # driver's, not SQLAlchemy's. The steward gets one line (the CLI prints it); the
+        # traceback and an SQL error's statement and parameters are for developers (DEBUG).
         log.debug("load of %s failed", path.name, exc_info=True)
         report.status, report.message = (
             "failed",

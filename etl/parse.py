@@ -18,6 +18,7 @@ _TWO_DIGIT_YEAR = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}$")
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's 1900 system, past its fictitious 29 Feb 1900
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
+_LARGEST_INT = 2**63 - 1  # SQLite's and PostgreSQL's widest integer
 _CURRENCY = re.compile(r"(?i)^(?:mxn|gtq|usd|us\$|mx\$|q\.?|\$)\s*|\s*(?:mxn|gtq|usd)$")
 _ONE_SEPARATOR = re.compile(r"^(\d+)[.,](\d+)$")
 _GROUPED = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")  # 1.500 / 1,234,567
@@ -80,7 +81,9 @@ def _checked_date(date: dt.date) -> Parsed:
 
 
 def _excel_serial(serial: float) -> Parsed:
-    if not math.isfinite(serial) or serial < 61 or serial > 2958465:
+    # compared, not converted: nan fails both bounds, and a huge int (an XLSX <v> of 400
+    # digits) would overflow a float
+    if not 61 <= serial <= 2958465:
         return None, f"{serial!r} is not an Excel date"
     return _checked_date(_EXCEL_EPOCH + dt.timedelta(days=int(serial)))
 
@@ -92,25 +95,34 @@ def parse_number(value: object) -> Parsed:
     """
     if isinstance(value, bool):
         return None, "not a number"
-    if isinstance(value, (int, float)):
+    if isinstance(value, int):  # an XLSX cell may hold any number of digits
+        return _storable(value, value)
+    if isinstance(value, float):
         return (value, None) if math.isfinite(value) else (None, f"{value!r} is not a number")
     text = _CURRENCY.sub("", str(value).strip()).replace(" ", "").replace("\u00a0", "")
     sign, digits = (-1, text[1:]) if text.startswith("-") else (1, text.removeprefix("+"))
     if not digits or len(digits) > 40:
         return None, f"{value!r} is not a number"
     if digits.isascii() and digits.isdigit():
-        return sign * int(digits), None
+        return _storable(sign * int(digits), value)
     if match := _ONE_SEPARATOR.match(digits):
         whole, fraction = match.groups()
         if len(fraction) == 3 and len(whole) <= 3:
             return sign * int(whole + fraction), None  # 1.500 and 1,500 are fifteen hundred
         return sign * float(f"{whole}.{fraction}"), None
     if _GROUPED.match(digits):
-        return sign * int(re.sub(r"[.,]", "", digits)), None
+        return _storable(sign * int(re.sub(r"[.,]", "", digits)), value)
     if match := _GROUPED_DECIMAL.match(digits):
         whole, fraction = digits.rsplit(match.group(2), 1)
         return sign * float(f"{re.sub(r'[.,]', '', whole)}.{fraction}"), None
     return None, f"{value!r} is not a number"
+
+
+def _storable(number: int, value: object) -> Parsed:
+    """An integer the databases can store (64 bits); a wider one is no real count or amount."""
+    if -_LARGEST_INT <= number <= _LARGEST_INT:
+        return number, None
+    return None, f"{value!r} is too large a number"
 
 
 def parse_int(value: object, low: int | None = None, high: int | None = None) -> Parsed:
@@ -121,7 +133,9 @@ def parse_int(value: object, low: int | None = None, high: int | None = None) ->
     if isinstance(number, float):
         if not number.is_integer():
             return None, f"{value!r} is not a whole number"
-        number = int(number)
+        number, reason = _storable(int(number), value)
+        if reason:
+            return None, reason
     if low is not None and number < low:
         return None, f"{number} is below the minimum of {low}"
     if high is not None and number > high:

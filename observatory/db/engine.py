@@ -17,7 +17,8 @@ def make_engine(url: str, **kwargs: object) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
-        if database and database != ":memory:":
+        # A `file:` URI (`?uri=true`, e.g. `mode=ro`) names no folder to create.
+        if database and database != ":memory:" and not parsed.query.get("uri"):
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, **kwargs)
         _register_sqlite_date_adapter()
