@@ -6,10 +6,14 @@ import codecs
 import csv
 import datetime as dt
 import hashlib
+import posixpath
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
+from xml.etree import ElementTree
 
 from etl.errors import FileRefused
 
@@ -20,6 +24,7 @@ _READ_BLOCK = 1024 * 1024
 # csv's default limit (128 KiB a field) is generous for registrations; a larger field is a
 # broken file (a missing quote swallowing the rest), which the csv module reports.
 csv.field_size_limit(1024 * 1024)
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")  # <f>, <f t="shared" .../>, <x:f>
 
 
 @dataclass(frozen=True)
@@ -148,7 +153,99 @@ def _check_xlsx(path: Path, sheet: str | None) -> str | None:
                 )
         finally:
             workbook.close()
+    _refuse_uncalculated_formulas(path, sheet)
     return sheet
+
+
+def _refuse_uncalculated_formulas(path: Path, sheet: str | None) -> None:
+    """Refuse a sheet whose formulas carry no saved result.
+
+    Cells are read as the values Excel or LibreOffice computed and saved with the file. A
+    program that writes formulas without computing them (openpyxl, many exporters) leaves
+    no result: such a cell would read as empty, a required value "missing" and an optional
+    one silently unknown. The file is refused instead, with the cells named.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            member = _sheet_member(archive, sheet)
+            if member is None or not _mentions_formulas(archive, member):
+                return
+            with archive.open(member) as xml:
+                count, cells = _formulas_without_result(xml)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
+        raise FileRefused(f"{path.name}: damaged XLSX file ({exc})") from exc
+    if count:
+        shown = ", ".join(cells) + (", ..." if count > len(cells) else "")
+        raise FileRefused(
+            f"{path.name}: {count} formula cell(s) without a saved result ({shown}); the file "
+            "was written by a program that does not calculate formulas. Open it in Excel or "
+            "LibreOffice and save it again, or save it as CSV"
+        )
+
+
+def _sheet_member(archive: zipfile.ZipFile, sheet: str | None) -> str | None:
+    """The ZIP member holding the named worksheet, or the first one (as openpyxl reads it)."""
+    # The same parser openpyxl uses (without defusedxml): expat >= 2.4 bounds entity
+    # expansion and ElementTree never fetches external entities.
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))  # noqa: S314
+    relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))  # noqa: S314
+    targets = {
+        rel.get("Id"): rel.get("Target", "")
+        for rel in relations
+        if rel.get("Type", "").endswith("/worksheet")
+    }
+    for element in workbook.iter():
+        if _local(element.tag) != "sheet":
+            continue
+        target = next((targets[v] for k, v in element.attrib.items() if _local(k) == "id"), None)
+        if target is None or (sheet is not None and element.get("name") != sheet):
+            continue
+        if target.startswith("/"):
+            return target.lstrip("/")
+        return posixpath.normpath(posixpath.join("xl", target))
+    return None
+
+
+def _mentions_formulas(archive: zipfile.ZipFile, member: str) -> bool:
+    """A quick byte scan for a formula element: most sheets have none."""
+    tail = b""
+    with archive.open(member) as xml:
+        while block := xml.read(_READ_BLOCK):
+            if _FORMULA_TAG.search(tail + block):
+                return True
+            tail = block[-16:]
+    return False
+
+
+def _formulas_without_result(xml: IO[bytes]) -> tuple[int, list[str]]:
+    """How many formula cells have no saved result, and the references of the first few.
+
+    A saved result is a non-empty `<v>`; a formula whose result is empty text is saved with
+    the type `str` and an empty `<v>`, and is not counted.
+    """
+    count, cells, sheet_data = 0, [], None
+    for event, element in ElementTree.iterparse(xml, events=("start", "end")):  # noqa: S314
+        name = _local(element.tag)
+        if event == "start":
+            if name == "sheetData":
+                sheet_data = element
+            continue
+        if name != "row":
+            continue
+        for cell in element:
+            parts = {_local(child.tag): child for child in cell}
+            value = parts.get("v")
+            if "f" in parts and (value is None or not value.text) and cell.get("t") != "str":
+                count += 1
+                if len(cells) < 5:
+                    cells.append(cell.get("r") or "?")
+        if sheet_data is not None:
+            sheet_data.clear()  # rows read: keep memory flat on large sheets
+    return count, cells
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
 
 
 def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[RawValue]]]:
