@@ -9,15 +9,17 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from observatory.filters import Filter
-from observatory.indicators import compute
+from observatory.indicators import compute, quality
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from observatory.corridor import Corridor
 
-UNITS = ("registrations", "workers", "percent")
+UNITS = ("registrations", "workers", "percent", "rows", "days", "recruiters")
 SOURCE_REGISTRATIONS = "registration (border_office loads)"
+SOURCE_LOADS = "load_batch, quarantined_row, registration, contract (the load log)"
+SOURCE_RECRUITERS = "registration, recruiter, recruiter_status (recruiter_registry loads)"
 
 
 class UnknownIndicator(KeyError):
@@ -77,7 +79,11 @@ _WORKERS_NOTE_EN = (
 
 
 def _spec(
-    id_: str, unit: str, titles: tuple[str, str], definitions: tuple[str, str]
+    id_: str,
+    unit: str,
+    titles: tuple[str, str],
+    definitions: tuple[str, str],
+    source: str = SOURCE_REGISTRATIONS,
 ) -> IndicatorSpec:
     return IndicatorSpec(
         id=id_,
@@ -86,7 +92,7 @@ def _spec(
         unit=unit,
         definition_es=definitions[0] + _WORKERS_NOTE_ES,
         definition_en=definitions[1] + _WORKERS_NOTE_EN,
-        source=SOURCE_REGISTRATIONS,
+        source=source,
     )
 
 
@@ -191,6 +197,161 @@ INDICATORS: tuple[tuple[IndicatorSpec, Computation], ...] = (
             ),
         ),
         compute.registrations_by_destination,
+    ),
+)
+
+# Data quality and recruiters: load statistics count rows of files, not workers.
+_ROWS_NOTE = (
+    " Cuenta filas de archivos, no trabajadores: el control de confidencialidad de los "
+    "conteos de trabajadores no se aplica, y los filtros de registros tampoco.",
+    " Counts rows of files, not workers: the disclosure control of worker counts does not "
+    "apply, and neither do the registration filters.",
+)
+
+
+def _plain_spec(
+    id_: str, unit: str, titles: tuple[str, str], definitions: tuple[str, str], source: str
+) -> IndicatorSpec:
+    return IndicatorSpec(id_, titles[0], titles[1], unit, *definitions, source=source)
+
+
+def _rows_spec(
+    id_: str, unit: str, titles: tuple[str, str], definitions: tuple[str, str]
+) -> IndicatorSpec:
+    return _plain_spec(
+        id_,
+        unit,
+        titles,
+        (definitions[0] + _ROWS_NOTE[0], definitions[1] + _ROWS_NOTE[1]),
+        SOURCE_LOADS,
+    )
+
+
+INDICATORS += (
+    (
+        _rows_spec(
+            "loads_by_month",
+            "rows",
+            ("Cargas por mes", "Loads by month"),
+            (
+                "Filas cargadas (nuevas), actualizadas, sin cambios y en cuarentena de las "
+                "cargas completadas, por fuente y mes en que se cargaron.",
+                "Rows loaded (new), updated, unchanged and quarantined by completed loads, "
+                "by source and month of loading.",
+            ),
+        ),
+        quality.loads_by_month,
+    ),
+    (
+        _rows_spec(
+            "recent_loads",
+            "rows",
+            ("Cargas recientes", "Recent loads"),
+            (
+                "Los 20 intentos de carga más recientes, con su estado (cargado, rechazado, "
+                "fallido, duplicado), sus conteos de filas y su mensaje.",
+                "The 20 most recent load attempts, with their status (loaded, refused, "
+                "failed, duplicate), row counts and message.",
+            ),
+        ),
+        quality.recent_loads,
+    ),
+    (
+        _rows_spec(
+            "quarantine_reasons",
+            "rows",
+            ("Motivos de cuarentena", "Quarantine reasons"),
+            (
+                "Filas en cuarentena por fuente, campo y motivo; el valor citado en el motivo "
+                "se quita para agrupar motivos iguales.",
+                "Quarantined rows by source, field and reason; the value quoted in the reason "
+                "is removed so that like reasons group together.",
+            ),
+        ),
+        quality.quarantine_reasons,
+    ),
+    (
+        _rows_spec(
+            "field_completeness",
+            "percent",
+            ("Completitud de los campos", "Field completeness"),
+            (
+                "Para cada campo de las tablas registration y contract, la proporción de "
+                "filas con un valor no vacío: count(campo) / count(*).",
+                "For each field of the registration and contract tables, the share of rows "
+                "with a non-empty value: count(field) / count(*).",
+            ),
+        ),
+        quality.field_completeness,
+    ),
+    (
+        _rows_spec(
+            "days_since_last_load",
+            "days",
+            ("Días desde la última carga", "Days since the last load"),
+            (
+                "Para cada fuente, la fecha en que terminó su última carga completada y los "
+                "días transcurridos hasta hoy.",
+                "For each source, the day its newest completed load finished and the days "
+                "since then.",
+            ),
+        ),
+        quality.days_since_last_load,
+    ),
+    (
+        _plain_spec(
+            "recruiter_registry",
+            "recruiters",
+            ("Registro binacional de reclutadores", "Binational recruiter register"),
+            (
+                "Las licencias del registro binacional con su estado actual, vigencia, "
+                "sectores, quejas y si faltan en la instantánea más reciente de su país. "
+                "Datos públicos del registro, no de trabajadores.",
+                "The licences of the binational register with their current status, validity, "
+                "sectors, complaints and whether they are missing from their country's newest "
+                "snapshot. Public register data, not worker data.",
+            ),
+            "recruiter, recruiter_status (recruiter_registry loads)",
+        ),
+        quality.recruiter_registry,
+    ),
+    (
+        _spec(
+            "recruiter_compliance",
+            "workers",
+            ("Cumplimiento de los reclutadores", "Recruiter compliance"),
+            (
+                "Registros según el estado de la licencia de su reclutador en la fecha del "
+                "registro: activa (cumple); en trámite, suspendida, revocada, vencida (después "
+                "de su vigencia) o no registrada (licencia ausente del registro o sin estado "
+                "en esa fecha) no cumplen; sin licencia es contratación directa, contada "
+                "aparte. El porcentaje es sobre los registros con reclutador.",
+                "Registrations by the status of their recruiter's licence on the date of the "
+                "registration: active (compliant); pending, suspended, revoked, expired (past "
+                "its validity) or unregistered (licence absent from the register or without a "
+                "status on that date) are not; no licence is a direct hire, counted apart. "
+                "The share is of the registrations placed by a recruiter.",
+            ),
+            SOURCE_RECRUITERS,
+        ),
+        quality.recruiter_compliance,
+    ),
+    (
+        _spec(
+            "recruiter_alerts",
+            "registrations",
+            ("Alertas de reclutamiento", "Recruitment alerts"),
+            (
+                "Reclutadores que registraron trabajadores mientras su licencia estaba "
+                "suspendida, revocada o vencida, o sin estar en el registro, con el número de "
+                "registros y trabajadores.",
+                "Recruiters that placed workers while their licence was suspended, revoked or "
+                "expired, or while absent from the register, with the number of registrations "
+                "and workers.",
+            ),
+            SOURCE_RECRUITERS,
+        ),
+        quality.recruiter_alerts,
     ),
 )
 

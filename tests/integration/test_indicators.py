@@ -164,6 +164,14 @@ def test_metadata(loaded: Observatory, engine: Engine) -> None:
         "flows",
         "registrations_by_origin",
         "registrations_by_destination",
+        "loads_by_month",
+        "recent_loads",
+        "quarantine_reasons",
+        "field_completeness",
+        "days_since_last_load",
+        "recruiter_registry",
+        "recruiter_compliance",
+        "recruiter_alerts",
     ]
     with pytest.raises(UnknownIndicator):
         loaded.indicator("nope", Filter())
