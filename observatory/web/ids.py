@@ -51,3 +51,26 @@ OVERVIEW_TREND_NOTE = "overview-trend-note"
 OVERVIEW_MAP_TITLE = "overview-map-title"
 OVERVIEW_MAP = "overview-map"
 OVERVIEW_MAP_NOTE = "overview-map-note"
+
+# Data-quality page
+QUALITY_FRESHNESS = "quality-freshness"
+QUALITY_LOADS_TITLE = "quality-loads-title"
+QUALITY_LOADS = "quality-loads"
+QUALITY_LOADS_NOTE = "quality-loads-note"
+QUALITY_RECENT = "quality-recent"  # title, table and note together
+QUALITY_RECENT_TABLE = "quality-recent-table"
+QUALITY_REASONS = "quality-reasons"
+QUALITY_REASONS_TABLE = "quality-reasons-table"
+QUALITY_COMPLETENESS = "quality-completeness"
+QUALITY_COMPLETENESS_TABLE = "quality-completeness-table"
+
+# Recruiters page
+COMPLIANCE_TITLE = "compliance-title"
+COMPLIANCE_KPI = "compliance-kpi"
+COMPLIANCE_CHART = "compliance-chart"
+COMPLIANCE_TABLE = "compliance-table"  # the table and the note under the chart
+COMPLIANCE_TABLE_DATA = "compliance-table-data"
+ALERTS = "alerts"
+ALERTS_TABLE = "alerts-table"
+REGISTRY = "registry"
+REGISTRY_TABLE = "registry-table"

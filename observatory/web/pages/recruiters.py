@@ -1,0 +1,225 @@
+"""Recruiters page: compliance on the registration date, alerts, and the searchable register."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import dash_bootstrap_components as dbc
+from dash import Input, Output, dcc, html
+from dash.exceptions import PreventUpdate
+
+from observatory.filters import Filter
+from observatory.i18n import format_date, normalise_language, t
+from observatory.web import context, ids
+from observatory.web.components.common import country_name, error_card, sector_name, text
+from observatory.web.components.describe import chart_title
+from observatory.web.components.figures import GRAPH_CONFIG
+from observatory.web.components.tables import (
+    compliance_figure,
+    count_text,
+    data_table,
+    how_note,
+    share_text,
+    value,
+)
+from observatory.web.components.trend import month_span
+from observatory.web.context import Failure
+from observatory.web.state import view_from_store
+
+if TYPE_CHECKING:
+    import dash
+
+
+def _card(*children: object) -> dbc.Card:
+    return dbc.Card(dbc.CardBody(list(children)), className="mb-3")
+
+
+def layout(lang: str | None = None, **_query: object) -> html.Div:
+    """The page skeleton; callbacks fill it. Unknown query parameters are ignored."""
+    lang = normalise_language(lang)
+    return html.Div(
+        [
+            html.H2(text("recruiters.heading", lang), className="obs-page-title"),
+            dbc.Alert(text("recruiters.filters_note", lang), color="info", className="mb-3"),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        _card(
+                            html.H3(id=ids.COMPLIANCE_TITLE, className="obs-chart-title"),
+                            html.Div(id=ids.COMPLIANCE_KPI),
+                            dcc.Loading(
+                                dcc.Graph(id=ids.COMPLIANCE_CHART, config=GRAPH_CONFIG),
+                                delay_show=300,
+                            ),
+                        ),
+                        xxl=6,
+                    ),
+                    dbc.Col(_card(html.Div(id=ids.COMPLIANCE_TABLE)), xxl=6),
+                ]
+            ),
+            _card(html.Div(id=ids.ALERTS)),
+            _card(html.Div(id=ids.REGISTRY)),
+        ]
+    )
+
+
+def _view(view_data: dict | None):
+    if view_data is None:  # the shell has not read the URL yet
+        raise PreventUpdate
+    return view_from_store(view_data, context.current().corridor)
+
+
+def _span(flt: Filter, lang: str) -> tuple[str | None, str | None]:
+    months = context.compute("monthly_registrations", flt, lang)
+    return (None, None) if isinstance(months, Failure) else month_span(months.table)
+
+
+def update_compliance(view_data: dict | None):
+    """Title, headline share, bar chart by category, and the table with its note."""
+    view, web = _view(view_data), context.current()
+    lang = view.lang
+    result = context.compute("recruiter_compliance", view.filter, lang)
+    if isinstance(result, Failure):
+        failed = error_card(result.title, lang)
+        return "", failed, {}, failed
+    title = chart_title(
+        "compliance.title", view.filter, web.corridor, lang, _span(view.filter, lang)
+    )
+    table = result.table
+    active = table[table["category"] == "active"].iloc[0]
+    kpi = html.P(
+        [
+            html.Span(
+                share_text(active["share_pct"], lang),
+                className="kpi-value me-2",
+                **{"data-kpi": "share_compliant_pct"},
+            ),
+            html.Span(t("compliance.kpi", lang) + " — " + t("compliance.kpi.what", lang)),
+        ],
+        className="mb-1",
+    )
+    records = [
+        {
+            "category": t(f"compliance.{row.category}", lang),
+            "registrations": count_text(row.registrations_count, lang),
+            "workers": count_text(row.workers_count, lang),
+            "share": "–" if row.category == "direct_hire" else share_text(row.share_pct, lang),
+        }
+        for row in table.itertuples(index=False)
+    ]
+    columns = [
+        ("category", t("compliance.col.category", lang)),
+        ("registrations", t("compliance.col.registrations", lang)),
+        ("workers", t("compliance.col.workers", lang)),
+        ("share", t("compliance.col.share", lang)),
+    ]
+    footnote = " " + t("kpi.suppressed_note", lang, min_cell=web.observatory.min_cell)
+    side = [
+        html.H3(t("compliance.table.title", lang), className="obs-chart-title"),
+        data_table(ids.COMPLIANCE_TABLE_DATA, columns, records),
+        how_note(result.spec, lang, footnote),
+    ]
+    return title, kpi, compliance_figure(table, lang), side
+
+
+def update_alerts(view_data: dict | None):
+    """Recruiters that placed workers while not active, with their (protected) counts."""
+    view, web = _view(view_data), context.current()
+    lang = view.lang
+    result = context.compute("recruiter_alerts", view.filter, lang)
+    if isinstance(result, Failure):
+        return error_card(result.title, lang)
+    title = chart_title("alerts.title", view.filter, web.corridor, lang, _span(view.filter, lang))
+    heading = html.H3(title, className="obs-chart-title")
+    if result.table.empty:
+        return [heading, html.P(t("alerts.none", lang)), how_note(result.spec, lang)]
+    records = [
+        {
+            "licence_no": row.licence_no,
+            "name": value(row.name) or t("alerts.unknown_name", lang),
+            "category": t(f"compliance.{row.category}", lang),
+            "registrations": count_text(row.registrations_count, lang),
+            "workers": count_text(row.workers_count, lang),
+        }
+        for row in result.table.itertuples(index=False)
+    ]
+    columns = [
+        ("licence_no", t("registry.col.licence", lang)),
+        ("name", t("registry.col.name", lang)),
+        ("category", t("compliance.col.category", lang)),
+        ("registrations", t("compliance.col.registrations", lang)),
+        ("workers", t("compliance.col.workers", lang)),
+    ]
+    return [heading, data_table(ids.ALERTS_TABLE, columns, records), how_note(result.spec, lang)]
+
+
+def update_registry(view_data: dict | None):
+    """The whole register as a searchable, sortable table (names shown as plain text)."""
+    view, web = _view(view_data), context.current()
+    lang = view.lang
+    result = context.compute("recruiter_registry", Filter(), lang)
+    if isinstance(result, Failure):
+        return error_card(result.title, lang)
+    countries = {
+        c.iso2: country_name(c, lang) for c in (web.corridor.origin, web.corridor.destination)
+    }
+    records = [
+        {
+            "licence_no": row.licence_no,
+            "name": row.name,
+            "country": countries.get(row.registry_country, row.registry_country),
+            "status": t(f"status.{row.status}", lang) if value(row.status) else "",
+            "valid_until": format_date(_date(row.valid_until), lang)
+            if value(row.valid_until)
+            else "",
+            "sectors": ", ".join(
+                sector_name(web.corridor, code, lang)
+                for code in (value(row.sectors) or "").split(";")
+                if code
+            ),
+            "complaints": value(row.complaints),
+            "missing": t("registry.yes" if row.missing_from_register else "registry.no", lang),
+        }
+        for row in result.table.itertuples(index=False)
+    ]
+    columns = [
+        ("licence_no", t("registry.col.licence", lang)),
+        ("name", t("registry.col.name", lang)),
+        ("country", t("registry.col.country", lang)),
+        ("status", t("registry.col.status", lang)),
+        ("valid_until", t("registry.col.valid_until", lang)),
+        ("sectors", t("registry.col.sectors", lang)),
+        ("complaints", t("registry.col.complaints", lang)),
+        ("missing", t("registry.col.missing", lang)),
+    ]
+    return [
+        html.H3(t("registry.title", lang), className="obs-chart-title"),
+        html.P(t("registry.hint", lang), className="obs-source mb-2"),
+        data_table(
+            ids.REGISTRY_TABLE,
+            columns,
+            records,
+            searchable=True,
+            search_placeholder=t("registry.search", lang),
+        ),
+        how_note(result.spec, lang),
+    ]
+
+
+def _date(iso: str) -> dt.date:
+    return dt.date.fromisoformat(iso)
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    """Attach this page's callbacks to `app`."""
+    view = Input(ids.VIEW, "data")
+    app.callback(
+        Output(ids.COMPLIANCE_TITLE, "children"),
+        Output(ids.COMPLIANCE_KPI, "children"),
+        Output(ids.COMPLIANCE_CHART, "figure"),
+        Output(ids.COMPLIANCE_TABLE, "children"),
+        view,
+    )(update_compliance)
+    app.callback(Output(ids.ALERTS, "children"), view)(update_alerts)
+    app.callback(Output(ids.REGISTRY, "children"), view)(update_registry)
