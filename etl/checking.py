@@ -25,6 +25,7 @@ from etl.validate import Chunk, ChunkReader, Row
 # Fields whose values never leave the loader (the quarantine keeps the rest of the row).
 IDENTIFIER_FIELDS = ("person_id",)
 _HASH_MASK = (1 << 64) - 1
+_SALT = "natural-key"
 _AHEAD = 2  # checked chunks waiting for the writer: keeps both busy, bounds memory
 _POLL_SECONDS = 1.0
 
@@ -65,8 +66,9 @@ def check_file(plan: CheckPlan) -> Iterator[CheckedChunk]:
         Pseudonymizer(plan.pseudonym_key),
     )
     hidden = plan.match.identifier_columns(IDENTIFIER_FIELDS)
-    # natural key -> row number << 64 | 64-bit hash of the row's values, in one int
-    seen: dict[tuple, int] = {}
+    # 128-bit digest of a natural key -> row number << 64 | 64-bit hash of the row's values:
+    # two ints per key keep a file of millions of rows within a few hundred MB
+    seen: dict[int, int] = {}
     for rows in data_chunks(plan.table, plan.match):
         chunk = reader.read(rows)
         rules.derive(chunk, plan.context)
@@ -150,7 +152,7 @@ def _hand_over(results: multiprocessing.Queue, item: tuple, parent_pid: int) -> 
 
 
 def _records(
-    chunk: Chunk, seen: dict[tuple, int], rules: ModuleType
+    chunk: Chunk, seen: dict[int, int], rules: ModuleType
 ) -> tuple[int, list[int], list[tuple]]:
     """Identical repeats, the rows kept, and those rows as table tuples (worker: a pseudonym).
 
@@ -166,9 +168,10 @@ def _records(
         row = rows[i]
         key = row[:width]  # the natural key comes first
         fingerprint = hash(row) & _HASH_MASK
-        earlier = seen.get(key)
+        digest = _key_digest(key)
+        earlier = seen.get(digest)
         if earlier is None:
-            seen[key] = chunk.row_numbers[i] << 64 | fingerprint
+            seen[digest] = chunk.row_numbers[i] << 64 | fingerprint
         elif earlier & _HASH_MASK == fingerprint:
             repeats += 1
             continue
@@ -184,6 +187,15 @@ def _records(
         kept.append(i)
         records.append(row)
     return repeats, kept, records
+
+
+def _key_digest(key: tuple) -> int:
+    """128 bits standing for a natural key: two independent 64-bit hashes of it.
+
+    Two different keys share a digest with a chance of about n^2 / 2^129 (1e-25 for ten
+    million keys); the key itself would take three times the memory.
+    """
+    return (hash(key) & _HASH_MASK) << 64 | (hash((key, _SALT)) & _HASH_MASK)
 
 
 def _people(chunk: Chunk, kept: list[int], records: list[tuple], rules: ModuleType) -> list[tuple]:

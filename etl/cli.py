@@ -121,6 +121,7 @@ def _load(args: argparse.Namespace, engine: Engine, settings: Settings) -> int:
                 progress=progress,
                 parallel=True,  # this module's entry point is import-safe (etl/__main__.py)
                 as_of=args.as_of,
+                max_bytes=settings.max_file_mb * 2**20,
             )
         _print_report(report, args.json)
         if not report.ok:

@@ -66,13 +66,15 @@ def load_file(
     progress: Progress | None = None,
     parallel: bool = False,
     as_of: dt.date | None = None,
+    max_bytes: int | None = None,
 ) -> LoadReport:
     """Load one source file in one transaction; a refused or failed file writes no data.
 
     `parallel` lets a large file be checked by a second, spawned process while this one
     writes. Only a program whose main module is import-safe (`if __name__ == "__main__"`)
     may ask for it, as `python -m etl` does: the spawned process imports that module.
-    `as_of` is the snapshot date of a registry file that does not carry one.
+    `as_of` is the snapshot date of a registry file that does not carry one; a file larger
+    than `max_bytes` is refused.
     """
     path = Path(path)
     started = time.perf_counter()
@@ -89,7 +91,7 @@ def load_file(
         "options": options,
     }
     try:
-        table = open_table(path, sheet)
+        table = open_table(path, sheet, max_bytes)
     except FileRefused as refused:
         return _refused(engine, report, base, None, refused, dry_run, started)
     report.sha256 = table.sha256

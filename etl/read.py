@@ -47,11 +47,17 @@ class RawTable:
             yield from _csv_rows(self.path, self.encoding or "utf-8", self.delimiter or ",")
 
 
-def open_table(path: Path, sheet: str | None = None) -> RawTable:
+def open_table(path: Path, sheet: str | None = None, max_bytes: int | None = None) -> RawTable:
     """Inspect a file and say how to read it; refuse what is not a CSV or XLSX table."""
     path = Path(path)
     if not path.is_file():
         raise FileRefused(f"{path.name}: file not found")
+    if max_bytes is not None and path.stat().st_size > max_bytes:
+        raise FileRefused(
+            f"{path.name}: the file is {path.stat().st_size / 2**20:,.0f} MB, more than the "
+            f"{max_bytes / 2**20:,.0f} MB a load accepts (OBSERVATORY_MAX_FILE_MB); split it "
+            "into several files (by month or office) and load them one after the other"
+        )
     digest, size = _sha256(path)
     if size == 0:
         raise FileRefused(f"{path.name}: the file is empty")

@@ -190,28 +190,36 @@ class WorkerIndex:
     """Pseudonymous workers of one load: {person_key: worker id}, created when first seen."""
 
     def __init__(self) -> None:
-        self._ids: dict[str, int] = {}
+        # keyed by the pseudonym's first 128 bits as an int: a third of the memory of the
+        # 64-character text, for the millions of workers a large file may name
+        self._ids: dict[int, int] = {}
         self._table_was_empty: bool | None = None
 
     def ids(
         self, conn: Connection, people: Sequence[tuple[str, str | None, int | None]], batch_id: int
     ) -> list[int]:
         """Worker ids for (person_key, sex, birth_year) triples, inserting unknown workers."""
-        unknown = {key: (sex, year) for key, sex, year in people if key not in self._ids}
+        ids = self._ids
+        unknown = {key: (sex, year) for key, sex, year in people if _short(key) not in ids}
         if self._table_was_empty is None:  # asked once, before this load adds any worker
             self._table_was_empty = conn.execute(select(worker_table.c.id).limit(1)).first() is None
         if unknown:
             if not self._table_was_empty:  # else every worker not yet seen here is new
                 self._fetch(conn, list(unknown))
-            missing = [(k, s, y, batch_id) for k, (s, y) in unknown.items() if k not in self._ids]
+            missing = [(k, s, y, batch_id) for k, (s, y) in unknown.items() if _short(k) not in ids]
             bulk_insert(
                 conn, worker_table, ("person_key", "sex", "birth_year", "first_batch_id"), missing
             )
             self._fetch(conn, [k for k, *_ in missing])
-        return [self._ids[key] for key, _, _ in people]
+        return [ids[_short(key)] for key, _, _ in people]
 
     def _fetch(self, conn: Connection, keys: list[str]) -> None:
         for start in range(0, len(keys), _IN_BATCH):
             batch = {"keys": keys[start : start + _IN_BATCH]}
             found = conn.execute(_WORKERS_BY_KEY[conn.dialect.name], batch)
-            self._ids.update((key, worker_id) for worker_id, key in found)
+            self._ids.update((_short(key), worker_id) for worker_id, key in found)
+
+
+def _short(person_key: str) -> int:
+    """The first 128 bits of a pseudonym (64 hex characters), as an int."""
+    return int(person_key[:32], 16)

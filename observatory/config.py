@@ -77,6 +77,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Disclosure threshold: a published cell must count at least this many workers.",
     ),
     Setting("OBSERVATORY_DEBUG", "debug", "0", "1 runs Dash in debug mode (never in production)."),
+    Setting(
+        "OBSERVATORY_MAX_FILE_MB",
+        "max_file_mb",
+        "512",
+        "Largest source file a load accepts, in MB; a larger one is refused (split it).",
+    ),
 )
 
 
@@ -95,6 +101,8 @@ class Settings:
     load_demo: bool = True
     min_cell: int = 5
     debug: bool = False
+    # Loading keeps a small index entry per distinct key; 512 MB of CSV stays under 1 GB.
+    max_file_mb: int = 512
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -114,6 +122,7 @@ class Settings:
             load_demo=raw["load_demo"].strip() not in ("0", "false", "no", ""),
             min_cell=int(raw["min_cell"]),
             debug=raw["debug"].strip() in ("1", "true", "yes"),
+            max_file_mb=int(raw["max_file_mb"]),
         )
 
     def with_(self, **changes: object) -> Settings:

@@ -179,3 +179,10 @@ def test_pipes_prefixes_and_ragged_rows(engine, corridor):
         (8, "destination_admin1"),  # LM-07: missing
         (8, "sector"),  # LM-07: missing
     ]
+
+
+def test_a_file_over_the_size_limit_is_refused_with_advice(engine, corridor):
+    report = load(engine, corridor, TECUN, max_bytes=1024)  # the fixture has 4,213 bytes
+    assert report.status == "refused"
+    assert "OBSERVATORY_MAX_FILE_MB" in report.message and "split it" in report.message
+    assert table_rows(engine, "registration") == []
