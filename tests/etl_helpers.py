@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from sqlalchemy import Engine, MetaData, select, text
@@ -10,6 +13,7 @@ from etl.load import LoadReport, load_file
 from tests.conftest import FIXTURES, TEST_PSEUDONYM_KEY
 
 BORDER = FIXTURES / "border_office"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def load(engine: Engine, corridor, name: str | Path, **options) -> LoadReport:
@@ -43,3 +47,22 @@ def every_text_in_database(engine: Engine) -> str:
             for row in conn.execute(select(table)):
                 parts.extend(str(v) for v in row)
     return "\n".join(parts)
+
+
+def run_etl(url: str, *args: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    """`python -m etl ARGS` as a steward runs it, against `url`, with the test key."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "OBSERVATORY_PSEUDONYM_KEY": TEST_PSEUDONYM_KEY.decode(),
+        "OBSERVATORY_INSTANCE_DIR": str(tmp_path / "instance"),
+        "PYTHONPATH": str(ROOT),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "etl", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import TEST_PSEUDONYM_KEY
-from tests.etl_helpers import BORDER
+from tests.etl_helpers import BORDER, run_etl
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT_KEYS = {
@@ -25,24 +21,6 @@ REPORT_KEYS = {
     "rows_unchanged",
     "rows_quarantined",
 }
-
-
-def run_etl(url: str, *args: str, tmp_path: Path) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "OBSERVATORY_PSEUDONYM_KEY": TEST_PSEUDONYM_KEY.decode(),
-        "OBSERVATORY_INSTANCE_DIR": str(tmp_path / "instance"),
-        "PYTHONPATH": str(ROOT),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "etl", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from observatory.config import Settings
 from observatory.filters import Filter
 from observatory.web import create_app
-from tests.conftest import TEST_PSEUDONYM_KEY
-from tests.etl_helpers import BORDER, every_text_in_database
+from tests.etl_helpers import BORDER, every_text_in_database, run_etl
 from tests.integration.test_load_xlsx_and_privacy import IDENTIFIERS, NAMES, write_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,13 +36,6 @@ def test_no_identity_in_tables_cache_or_logs(sqlite_engine, tmp_path, caplog):
     url = sqlite_engine.url.render_as_string(hide_password=False)
     xlsx = tmp_path / "el_carmen_marzo.xlsx"
     write_workbook(xlsx)
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "OBSERVATORY_PSEUDONYM_KEY": TEST_PSEUDONYM_KEY.decode(),
-        "OBSERVATORY_INSTANCE_DIR": str(tmp_path / "instance"),
-        "PYTHONPATH": str(ROOT),
-    }
     logs = []
     for args in (
         ["load", "border_office", str(BORDER / "registros_tecun_uman_2024T1.csv"), str(xlsx)],
@@ -54,14 +43,7 @@ def test_no_identity_in_tables_cache_or_logs(sqlite_engine, tmp_path, caplog):
         ["quarantine"],
         ["batches"],
     ):
-        done = subprocess.run(
-            [sys.executable, "-m", "etl", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        done = run_etl(url, *args, tmp_path=tmp_path)
         logs += [done.stdout, done.stderr]
 
     # The dashboard's service, with its file cache, computes every indicator.

@@ -7,11 +7,9 @@ and the exit code is 2; nothing of the file is written.
 
 from __future__ import annotations
 
-import os
 import socket
 import stat
 import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,8 +19,8 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
 from observatory.db.engine import make_engine
-from tests.conftest import FIXTURES, TEST_PSEUDONYM_KEY
-from tests.etl_helpers import table_rows
+from tests.conftest import FIXTURES
+from tests.etl_helpers import run_etl, table_rows
 from tests.services import POSTGRES_URL
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,21 +28,7 @@ CONTRACTS_FILE = FIXTURES / "contracts" / "contratos_2024.csv"
 
 
 def run_load(url: str, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "OBSERVATORY_PSEUDONYM_KEY": TEST_PSEUDONYM_KEY.decode(),
-        "OBSERVATORY_INSTANCE_DIR": str(tmp_path / "instance"),
-        "PYTHONPATH": str(ROOT),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "etl", "load", "contracts", str(CONTRACTS_FILE), *extra],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_etl(url, "load", "contracts", str(CONTRACTS_FILE), *extra, tmp_path=tmp_path)
 
 
 def assert_one_clear_line(result: subprocess.CompletedProcess, *expected: str) -> str:
