@@ -10,7 +10,14 @@ from dash import Input, Output, dcc, html
 from dash.exceptions import PreventUpdate
 
 from observatory.filters import Filter
-from observatory.i18n import format_count, format_date, format_percent, normalise_language, t
+from observatory.i18n import (
+    catalog,
+    format_count,
+    format_date,
+    format_percent,
+    normalise_language,
+    t,
+)
 from observatory.web import context, ids
 from observatory.web.components.common import error_card, text
 from observatory.web.components.describe import describe_when
@@ -116,6 +123,12 @@ def update_loads(view_data: dict | None):
     return title, loads_figure(result.table, lang), how_note(result.spec, lang)
 
 
+def _label(prefix: str, code: str, lang: str) -> str:
+    # A status a newer ETL writes and the catalogue does not know yet shows as its code.
+    key = f"{prefix}.{code}"
+    return t(key, lang) if key in catalog(lang) else code
+
+
 def update_recent(view_data: dict | None):
     """The table of recent loads; refused and failed loads are marked in words and colour."""
     lang = _lang(view_data)
@@ -128,7 +141,7 @@ def update_recent(view_data: dict | None):
             "started_at": row.started_at,
             "file_name": row.file_name,
             "source_kind": t(f"source_kind.{row.source_kind}", lang),
-            "status": t(f"load_status.{row.status}", lang),
+            "status": _label("load_status", row.status, lang),
             **{c: int(getattr(row, c)) for c in counts},
             "message": value(row.message) or "",
         }

@@ -169,7 +169,7 @@ def update_registry(view_data: dict | None):
             "licence_no": row.licence_no,
             "name": row.name,
             "country": countries.get(row.registry_country, row.registry_country),
-            "status": t(f"status.{row.status}", lang) if value(row.status) else "",
+            "status": _current_status(row.status, row.valid_until, lang),
             "valid_until": format_date(_date(row.valid_until), lang)
             if value(row.valid_until)
             else "",
@@ -205,6 +205,14 @@ def update_registry(view_data: dict | None):
         ),
         how_note(result.spec, lang),
     ]
+
+
+def _current_status(status: object, valid_until: object, lang: str) -> str:
+    # DATA_SPEC: a licence past its valid_until is expired, whatever the snapshot said. Worked
+    # out here, on the day of the request, because the cached indicator may be older.
+    if value(valid_until) is not None and _date(str(valid_until)) < dt.date.today():
+        return t("status.expired", lang)
+    return t(f"status.{status}", lang) if value(status) else ""
 
 
 def _date(iso: str) -> dt.date:
