@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Connection, Table, any_, bindparam, select, update
+from sqlalchemy import ColumnElement, Connection, Table, any_, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql
 
 from observatory.db.schema import record_change_table, worker_table
@@ -200,18 +200,38 @@ class WorkerIndex:
     ) -> list[int]:
         """Worker ids for (person_key, sex, birth_year) triples, inserting unknown workers."""
         ids = self._ids
-        unknown = {key: (sex, year) for key, sex, year in people if _short(key) not in ids}
+        shorts = [_short(key) for key, _, _ in people]
+        unknown: dict[str, tuple] = {}
+        for (key, sex, year), short in zip(people, shorts, strict=True):
+            if short not in ids and key not in unknown:
+                unknown[key] = (sex, year)
         if self._table_was_empty is None:  # asked once, before this load adds any worker
             self._table_was_empty = conn.execute(select(worker_table.c.id).limit(1)).first() is None
         if unknown:
             if not self._table_was_empty:  # else every worker not yet seen here is new
                 self._fetch(conn, list(unknown))
             missing = [(k, s, y, batch_id) for k, (s, y) in unknown.items() if _short(k) not in ids]
-            bulk_insert(
-                conn, worker_table, ("person_key", "sex", "birth_year", "first_batch_id"), missing
-            )
-            self._fetch(conn, [k for k, *_ in missing])
-        return [ids[_short(key)] for key, _, _ in people]
+            self._insert(conn, missing)
+        return [ids[short] for short in shorts]
+
+    def _insert(self, conn: Connection, missing: list[tuple]) -> None:
+        """Insert new workers and learn their ids."""
+        if not missing:
+            return
+        columns = ("person_key", "sex", "birth_year", "first_batch_id")
+        if conn.dialect.name != "sqlite":
+            bulk_insert(conn, worker_table, columns, missing)
+            self._fetch(conn, [key for key, *_ in missing])
+            return
+        # This transaction holds SQLite's only write lock, so the new rows take the ids after
+        # the largest, in order: no need to read them back (checked, else read back).
+        largest = select(func.max(worker_table.c.id))
+        first = (conn.execute(largest).scalar_one() or 0) + 1
+        bulk_insert(conn, worker_table, columns, missing)
+        if conn.execute(largest).scalar_one() == first + len(missing) - 1:
+            self._ids.update((_short(key), first + n) for n, (key, *_) in enumerate(missing))
+        else:
+            self._fetch(conn, [key for key, *_ in missing])
 
     def _fetch(self, conn: Connection, keys: list[str]) -> None:
         for start in range(0, len(keys), _IN_BATCH):
