@@ -41,8 +41,13 @@ def advance_data_version(conn: Connection) -> None:
 
 
 def record_outcome(engine: Engine, batch_id: int | None, values: Mapping[str, object]) -> int:
-    """In its own transaction: close `batch_id`, or add a closed batch when there is none."""
+    """In its own transaction: close `batch_id`, or add a closed batch when there is none.
+
+    The data version advances too: the load log is data the stewards' page shows, and a
+    cached view of it must not miss a refused or failed load.
+    """
     with engine.begin() as conn:
+        advance_data_version(conn)
         if batch_id is None:
             return insert_batch(conn, {**values, "finished_at": now(), "process": None})
         finish_batch(conn, batch_id, **values)
@@ -86,6 +91,7 @@ def mark_interrupted(engine: Engine) -> int:
         ).all()
         dead = [batch_id for batch_id, process in running if _process_gone(process)]
         if dead:
+            advance_data_version(conn)
             conn.execute(
                 update(batches)
                 .where(batches.c.id.in_(dead))
