@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -34,25 +35,38 @@ FIXTURE_CSV = FIXTURES / "web" / "border_office_small.csv"
 ALLOWED_HOST = "127.0.0.1"
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app on a fresh SQLite file holding the hand-written fixture, loaded by the ETL."""
-    folder = tmp_path_factory.mktemp("web")
+# (fixture path under tests/fixtures, source kind, load_file options, expected status)
+Load = tuple[str, str, dict, str]
+
+
+@contextmanager
+def running_app(folder: Path, loads: Iterable[Load]) -> Iterator[str]:
+    """The app in a thread on a fresh SQLite file holding `loads`, loaded by the ETL."""
     url = f"sqlite:///{folder / 'observatory.db'}"
     engine = make_engine(url)
     upgrade(engine)
-    report = load_file(
-        engine, FIXTURE_CSV, "border_office", load_corridor("gt_mx"), TEST_PSEUDONYM_KEY
-    )
-    assert (report.status, report.rows_loaded, report.rows_quarantined) == ("loaded", 26, 0)
+    corridor = load_corridor("gt_mx")
+    for name, kind, options, status in loads:
+        report = load_file(engine, FIXTURES / name, kind, corridor, TEST_PSEUDONYM_KEY, **options)
+        assert report.status == status, (name, report.message)
     engine.dispose()
     settings = Settings(database_url=url, cache_type="NullCache", instance_dir=folder)
     server = make_server(ALLOWED_HOST, 0, create_app(settings).server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://{ALLOWED_HOST}:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    try:
+        yield f"http://{ALLOWED_HOST}:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app holding the hand-written overview fixture (26 registrations, none faulty)."""
+    loads = [(str(FIXTURE_CSV.relative_to(FIXTURES)), "border_office", {}, "loaded")]
+    with running_app(tmp_path_factory.mktemp("web"), loads) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

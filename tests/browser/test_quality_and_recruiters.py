@@ -11,22 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
-from etl.load import load_file
-from observatory.config import Settings
-from observatory.corridor import load_corridor
-from observatory.db.engine import make_engine
-from observatory.db.migrate import upgrade
-from observatory.web import create_app
-from tests.browser.conftest import ALLOWED_HOST
+from tests.browser.conftest import running_app
 from tests.browser.test_overview import pick
-from tests.conftest import FIXTURES, TEST_PSEUDONYM_KEY
 
 pytestmark = pytest.mark.browser
 
@@ -50,22 +41,8 @@ LOADS = (
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app on a fresh SQLite file holding the registry, compliance and contract fixtures."""
-    folder = tmp_path_factory.mktemp("web_recruiters")
-    url = f"sqlite:///{folder / 'observatory.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    corridor = load_corridor("gt_mx")
-    for name, kind, options, status in LOADS:
-        report = load_file(engine, FIXTURES / name, kind, corridor, TEST_PSEUDONYM_KEY, **options)
-        assert report.status == status, (name, report.message)
-    engine.dispose()
-    settings = Settings(database_url=url, cache_type="NullCache", instance_dir=folder)
-    server = make_server(ALLOWED_HOST, 0, create_app(settings).server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://{ALLOWED_HOST}:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with running_app(tmp_path_factory.mktemp("web_recruiters"), LOADS) as url:
+        yield url
 
 
 def expect_quality_page(page) -> None:
