@@ -74,3 +74,13 @@ ALERTS = "alerts"
 ALERTS_TABLE = "alerts-table"
 REGISTRY = "registry"
 REGISTRY_TABLE = "registry-table"
+
+# Working-conditions page
+CONDITIONS_KPIS = "conditions-kpis"
+CONDITIONS_WAGE_TITLE = "conditions-wage-title"
+CONDITIONS_WAGE_CHART = "conditions-wage-chart"
+CONDITIONS_WAGE_NOTE = "conditions-wage-note"
+CONDITIONS_TABLE = "conditions-table"  # title, table and note together
+CONDITIONS_TABLE_DATA = "conditions-table-data"
+CONDITIONS_FEES = "conditions-fees"  # title, table and note together
+CONDITIONS_FEES_TABLE = "conditions-fees-table"

@@ -172,6 +172,9 @@ def test_metadata(loaded: Observatory, engine: Engine) -> None:
         "recruiter_registry",
         "recruiter_compliance",
         "recruiter_alerts",
+        "wage_below_minimum_share",
+        "recruitment_cost_sdg_10_7_1",
+        "contract_conditions",
     ]
     with pytest.raises(UnknownIndicator):
         loaded.indicator("nope", Filter())

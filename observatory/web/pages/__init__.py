@@ -23,6 +23,7 @@ class PageSpec:
 # Later pages (flows, working conditions, sectors, recruiters, data quality) add a line here.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("observatory.web.pages.overview", "/", "nav.overview"),
+    PageSpec("observatory.web.pages.conditions", "/condiciones", "nav.conditions"),
     PageSpec("observatory.web.pages.recruiters", "/reclutadores", "nav.recruiters"),
     PageSpec("observatory.web.pages.data_quality", "/calidad-datos", "nav.data_quality"),
 )

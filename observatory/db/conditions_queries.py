@@ -1,0 +1,116 @@
+"""SELECTs of the working-conditions page: contracts' wages, fees and conditions, aggregated."""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, Connection, and_, case, func, literal, not_, select
+
+from observatory.db.schema import contract_table as contract
+from observatory.db.schema import worker_table as worker
+from observatory.filters import Filter
+
+# Names a breakdown may group by -> the contract column behind each.
+GROUP_COLUMNS = {"sector": contract.c.sector, "destination": contract.c.worksite_admin1}
+
+# Each condition: (known, yes). A contract whose value is unknown is left out of the share.
+CONDITIONS: dict[str, tuple[ColumnElement[bool], ColumnElement[bool]]] = {
+    "written_contract": (
+        contract.c.written_contract.is_not(None),
+        contract.c.written_contract.is_(True),
+    ),
+    "social_security": (
+        contract.c.social_security.is_not(None),
+        contract.c.social_security.is_(True),
+    ),
+    # Over 48 hours a week: beyond Mexico's legal working week (8 hours x 6 days).
+    "hours_over_48": (contract.c.hours_per_week.is_not(None), contract.c.hours_per_week > 48),
+    "housing_provided": (
+        contract.c.housing_provided.is_not(None),
+        contract.c.housing_provided.is_(True),
+    ),
+    "transport_paid": (
+        contract.c.transport_paid_by_employer.is_not(None),
+        contract.c.transport_paid_by_employer.is_(True),
+    ),
+}
+# A comparable wage: converted to daily pesos (not a piece rate) and compared with the minimum.
+COMPARABLE = and_(
+    contract.c.wage_daily_dest.is_not(None), contract.c.below_minimum_wage.is_not(None)
+)
+BELOW = contract.c.below_minimum_wage.is_(True)
+FEE_REPORTED = contract.c.fee_paid_by_worker.is_not(None)
+FEE_PAID = contract.c.fee_paid_by_worker > 0
+
+
+def contract_clauses(flt: Filter) -> list[ColumnElement[bool]]:
+    """WHERE clauses on `contract` (joined to `worker`) for the parts of `flt` that apply.
+
+    Period on start_date, sector, destination on worksite_admin1, sex on worker.sex; origin,
+    border point, direction and age group describe registrations, not contracts.
+    """
+    clauses: list[ColumnElement[bool]] = []
+    if flt.period_start is not None:
+        clauses.append(contract.c.start_date >= flt.period_start)
+    if flt.period_end is not None:
+        clauses.append(contract.c.start_date <= flt.period_end)
+    if flt.sector:
+        clauses.append(contract.c.sector.in_(flt.sector))
+    if flt.destination:
+        clauses.append(contract.c.worksite_admin1.in_(flt.destination))
+    if flt.sex:
+        clauses.append(worker.c.sex.in_(flt.sex))
+    return clauses
+
+
+def _part(known: ColumnElement[bool], yes: ColumnElement[bool], name: str) -> list:
+    """Contracts and distinct workers with a known value, with yes, and workers with no."""
+    w = contract.c.worker_id
+    return [
+        func.count(case((known, 1))).label(f"{name}_known_contracts"),
+        func.count(case((known, w)).distinct()).label(f"{name}_known_workers"),
+        func.count(case((and_(known, yes), 1))).label(f"{name}_yes_contracts"),
+        func.count(case((and_(known, yes), w)).distinct()).label(f"{name}_yes_workers"),
+        func.count(case((and_(known, not_(yes)), w)).distinct()).label(f"{name}_no_workers"),
+    ]
+
+
+def _aggregate(conn: Connection, flt: Filter, group: str | None, columns: list) -> list[dict]:
+    """One row per group (one row in all when `group` is None), the counting done in SQL."""
+    key = GROUP_COLUMNS[group] if group else literal("all")
+    stmt = (
+        select(
+            key.label("key"),
+            func.count().label("contracts_count"),
+            func.count(contract.c.worker_id.distinct()).label("workers_count"),
+            *columns,
+        )
+        .select_from(contract.join(worker, worker.c.id == contract.c.worker_id))
+        .where(*contract_clauses(flt))
+    )
+    if group:
+        stmt = stmt.group_by(key).order_by(key)
+    return [dict(row) for row in conn.execute(stmt).mappings()]
+
+
+def wage_counts(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
+    """Per group: contracts and workers with a comparable wage, and how many are below the minimum
+    (keys comparable_known_*, comparable_yes_* ... named `below_*`)."""
+    return _aggregate(conn, flt, group, _part(COMPARABLE, and_(COMPARABLE, BELOW), "below"))
+
+
+def fee_stats(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
+    """Per group: fee reported / paid (> 0) counts, and the sum and count of the SDG ratios."""
+    ratio = contract.c.recruitment_cost_ratio
+    extra = [
+        func.sum(ratio).label("ratio_sum"),
+        func.count(ratio).label("ratio_contracts"),
+        func.count(case((ratio.is_not(None), contract.c.worker_id)).distinct()).label(
+            "ratio_workers"
+        ),
+    ]
+    return _aggregate(conn, flt, group, _part(FEE_REPORTED, FEE_PAID, "fee") + extra)
+
+
+def condition_counts(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
+    """Per group, for each of CONDITIONS: known / yes contracts and workers, no workers."""
+    columns = [c for name, (known, yes) in CONDITIONS.items() for c in _part(known, yes, name)]
+    return _aggregate(conn, flt, group, columns)
