@@ -24,6 +24,11 @@ def text(key: str, lang: str, **params: object) -> html.Span:
     return html.Span(t(key, lang, **params), id={"type": ids.TEXT, "key": key})
 
 
+def section_card(*children: object, **kwargs: object) -> dbc.Card:
+    """A page section: a card holding a chart or table with its title and notes."""
+    return dbc.Card(dbc.CardBody(list(children)), className="mb-3", **kwargs)
+
+
 def error_card(title: str, lang: str) -> dbc.Alert:
     """The message a user sees when an indicator could not be computed."""
     return dbc.Alert(t("error.indicator", lang, title=title), color="danger", className="mb-3")

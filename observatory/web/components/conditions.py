@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from dash import html
 
 from observatory.i18n import format_percent, t
-from observatory.web.components.figures import BLUE, VERMILLION, base_layout
+from observatory.web.components.figures import BLUE, VERMILLION, base_layout, labelled_bars
 from observatory.web.components.tables import value
 
 
@@ -42,16 +42,7 @@ def below_minimum_figure(table: pd.DataFrame, labels: list[str], lang: str) -> g
     # Long sector names wrap, so that a phone keeps room for the bars.
     labels = ["<br>".join(textwrap.wrap(label, 14)) or label for label in labels]
     return go.Figure(
-        go.Bar(
-            y=labels,
-            x=[0 if v is None else v for v in shares],
-            orientation="h",
-            text=texts,
-            textposition="outside",
-            cliponaxis=False,
-            marker_color=colours,
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        ),
+        labelled_bars(labels, shares, texts, colours),
         layout=base_layout(
             lang,
             height=max(260, 60 * len(labels) + 80),

@@ -36,3 +36,19 @@ def base_layout(lang: str, **overrides: object) -> go.Layout:
     )
     layout.update(**overrides)
     return layout
+
+
+def labelled_bars(
+    labels: list[str], values: list[float | None], texts: list[str], colours: list[str]
+) -> go.Bar:
+    """Horizontal bars with their value written beside each (a hidden value draws no bar)."""
+    return go.Bar(
+        y=labels,
+        x=[0 if v is None else v for v in values],
+        orientation="h",
+        text=texts,
+        textposition="outside",
+        cliponaxis=False,
+        marker_color=colours,
+        hovertemplate="%{y}: %{text}<extra></extra>",
+    )

@@ -17,6 +17,7 @@ from observatory.web.components.figures import (
     SKY,
     VERMILLION,
     base_layout,
+    labelled_bars,
 )
 
 if TYPE_CHECKING:
@@ -142,16 +143,7 @@ def compliance_figure(table: pd.DataFrame, lang: str) -> go.Figure:
     ]
     colours = [COMPLIANCE_COLOURS.get(c, ORANGE) for c in table["category"]]
     figure = go.Figure(
-        go.Bar(
-            y=labels,
-            x=[0 if v is None else v for v in values],
-            orientation="h",
-            text=texts,
-            textposition="outside",
-            cliponaxis=False,
-            marker_color=colours,
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        ),
+        labelled_bars(labels, values, texts, colours),
         layout=base_layout(
             lang,
             height=420,

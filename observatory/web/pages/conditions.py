@@ -12,7 +12,7 @@ from dash.exceptions import PreventUpdate
 from observatory.filters import Filter
 from observatory.i18n import format_date, normalise_language, t
 from observatory.web import context, ids
-from observatory.web.components.common import error_card, sector_name, text, unit_name
+from observatory.web.components.common import error_card, section_card, sector_name, text, unit_name
 from observatory.web.components.conditions import below_minimum_figure, kpi_card
 from observatory.web.components.describe import describe_where
 from observatory.web.components.figures import GRAPH_CONFIG
@@ -38,10 +38,6 @@ CONDITIONS = (
 )
 
 
-def _card(*children: object) -> dbc.Card:
-    return dbc.Card(dbc.CardBody(list(children)), className="mb-3")
-
-
 def layout(lang: str | None = None, **_query: object) -> html.Div:
     """The page skeleton; callbacks fill it. Unknown query parameters are ignored."""
     lang = normalise_language(lang)
@@ -53,7 +49,7 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
             dbc.Row(
                 [
                     dbc.Col(
-                        _card(
+                        section_card(
                             html.H3(id=ids.CONDITIONS_WAGE_TITLE, className="obs-chart-title"),
                             dcc.Loading(
                                 dcc.Graph(id=ids.CONDITIONS_WAGE_CHART, config=GRAPH_CONFIG),
@@ -63,10 +59,10 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
                         ),
                         xxl=6,
                     ),
-                    dbc.Col(_card(html.Div(id=ids.CONDITIONS_FEES)), xxl=6),
+                    dbc.Col(section_card(html.Div(id=ids.CONDITIONS_FEES)), xxl=6),
                 ]
             ),
-            _card(html.Div(id=ids.CONDITIONS_TABLE)),
+            section_card(html.Div(id=ids.CONDITIONS_TABLE)),
         ]
     )
 

@@ -19,7 +19,7 @@ from observatory.i18n import (
     t,
 )
 from observatory.web import context, ids
-from observatory.web.components.common import error_card, text
+from observatory.web.components.common import error_card, section_card, text
 from observatory.web.components.describe import describe_when
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import data_table, how_note, loads_figure, value
@@ -34,10 +34,6 @@ RECENT = 20
 EVERYTHING = Filter()
 
 
-def _card(*children: object, **kwargs: object) -> dbc.Card:
-    return dbc.Card(dbc.CardBody(list(children)), className="mb-3", **kwargs)
-
-
 def layout(lang: str | None = None, **_query: object) -> html.Div:
     """The page skeleton; callbacks fill it. Unknown query parameters are ignored."""
     lang = normalise_language(lang)
@@ -46,16 +42,16 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
             html.H2(text("quality.heading", lang), className="obs-page-title"),
             dbc.Alert(text("quality.filters_note", lang), color="info", className="mb-3"),
             html.Section(id=ids.QUALITY_FRESHNESS, **{"aria-live": "polite"}),
-            _card(
+            section_card(
                 html.H3(id=ids.QUALITY_LOADS_TITLE, className="obs-chart-title"),
                 dcc.Loading(dcc.Graph(id=ids.QUALITY_LOADS, config=GRAPH_CONFIG), delay_show=300),
                 html.Div(id=ids.QUALITY_LOADS_NOTE),
             ),
-            _card(html.Div(id=ids.QUALITY_RECENT)),
+            section_card(html.Div(id=ids.QUALITY_RECENT)),
             dbc.Row(
                 [
-                    dbc.Col(_card(html.Div(id=ids.QUALITY_REASONS)), xxl=6),
-                    dbc.Col(_card(html.Div(id=ids.QUALITY_COMPLETENESS)), xxl=6),
+                    dbc.Col(section_card(html.Div(id=ids.QUALITY_REASONS)), xxl=6),
+                    dbc.Col(section_card(html.Div(id=ids.QUALITY_COMPLETENESS)), xxl=6),
                 ]
             ),
         ]

@@ -12,7 +12,13 @@ from dash.exceptions import PreventUpdate
 from observatory.filters import Filter
 from observatory.i18n import format_date, normalise_language, t
 from observatory.web import context, ids
-from observatory.web.components.common import country_name, error_card, sector_name, text
+from observatory.web.components.common import (
+    country_name,
+    error_card,
+    section_card,
+    sector_name,
+    text,
+)
 from observatory.web.components.describe import chart_title
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import (
@@ -31,10 +37,6 @@ if TYPE_CHECKING:
     import dash
 
 
-def _card(*children: object) -> dbc.Card:
-    return dbc.Card(dbc.CardBody(list(children)), className="mb-3")
-
-
 def layout(lang: str | None = None, **_query: object) -> html.Div:
     """The page skeleton; callbacks fill it. Unknown query parameters are ignored."""
     lang = normalise_language(lang)
@@ -45,7 +47,7 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
             dbc.Row(
                 [
                     dbc.Col(
-                        _card(
+                        section_card(
                             html.H3(id=ids.COMPLIANCE_TITLE, className="obs-chart-title"),
                             html.Div(id=ids.COMPLIANCE_KPI),
                             dcc.Loading(
@@ -55,11 +57,11 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
                         ),
                         xxl=6,
                     ),
-                    dbc.Col(_card(html.Div(id=ids.COMPLIANCE_TABLE)), xxl=6),
+                    dbc.Col(section_card(html.Div(id=ids.COMPLIANCE_TABLE)), xxl=6),
                 ]
             ),
-            _card(html.Div(id=ids.ALERTS)),
-            _card(html.Div(id=ids.REGISTRY)),
+            section_card(html.Div(id=ids.ALERTS)),
+            section_card(html.Div(id=ids.REGISTRY)),
         ]
     )
 
