@@ -40,8 +40,11 @@ Load = tuple[str, str, dict, str]
 
 
 @contextmanager
-def running_app(folder: Path, loads: Iterable[Load]) -> Iterator[str]:
-    """The app in a thread on a fresh SQLite file holding `loads`, loaded by the ETL."""
+def running_app(folder: Path, loads: Iterable[Load], **settings: object) -> Iterator[str]:
+    """The app in a thread on a fresh SQLite file holding `loads`, loaded by the ETL.
+
+    `settings` changes the app's Settings (e.g. `min_cell=1` to see every cell).
+    """
     url = f"sqlite:///{folder / 'observatory.db'}"
     engine = make_engine(url)
     upgrade(engine)
@@ -50,8 +53,9 @@ def running_app(folder: Path, loads: Iterable[Load]) -> Iterator[str]:
         report = load_file(engine, FIXTURES / name, kind, corridor, TEST_PSEUDONYM_KEY, **options)
         assert report.status == status, (name, report.message)
     engine.dispose()
-    settings = Settings(database_url=url, cache_type="NullCache", instance_dir=folder)
-    server = make_server(ALLOWED_HOST, 0, create_app(settings).server, threaded=True)
+    app_settings = Settings(database_url=url, cache_type="NullCache", instance_dir=folder)
+    app = create_app(app_settings.with_(**settings))
+    server = make_server(ALLOWED_HOST, 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

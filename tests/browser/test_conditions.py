@@ -11,22 +11,13 @@ written contract 5 of 7, 71.4 %. Chiapas only: C-001, C-002 comparable, none bel
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
-from etl.load import load_file
-from observatory.config import Settings
-from observatory.corridor import load_corridor
-from observatory.db.engine import make_engine
-from observatory.db.migrate import upgrade
-from observatory.web import create_app
-from tests.browser.conftest import ALLOWED_HOST
+from tests.browser.conftest import running_app
 from tests.browser.test_overview import pick
-from tests.conftest import FIXTURES, TEST_PSEUDONYM_KEY
 
 pytestmark = pytest.mark.browser
 
@@ -38,26 +29,9 @@ BARS = "#conditions-wage-chart .barlayer .point"
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app (min_cell=1) on a fresh SQLite file holding the contracts fixture."""
-    folder = tmp_path_factory.mktemp("web_conditions")
-    url = f"sqlite:///{folder / 'observatory.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    report = load_file(
-        engine,
-        FIXTURES / "contracts" / "contratos_2024.csv",
-        "contracts",
-        load_corridor("gt_mx"),
-        TEST_PSEUDONYM_KEY,
-    )
-    assert (report.status, report.rows_loaded) == ("loaded", 7)
-    engine.dispose()
-    settings = Settings(database_url=url, cache_type="NullCache", instance_dir=folder, min_cell=1)
-    server = make_server(ALLOWED_HOST, 0, create_app(settings).server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://{ALLOWED_HOST}:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    loads = [("contracts/contratos_2024.csv", "contracts", {}, "loaded")]  # 7 contracts
+    with running_app(tmp_path_factory.mktemp("web_conditions"), loads, min_cell=1) as url:
+        yield url
 
 
 def expect_page(page) -> None:
