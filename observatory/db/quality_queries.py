@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, String, and_, case, cast, func, literal, or_, select
 
-from observatory.db.queries import filter_clauses
+from observatory.db.queries import filter_clauses, standing_on, status_period_on
 from observatory.db.schema import contract_table, load_batch_table, quarantined_row_table
 from observatory.db.schema import recruiter_status_table as status_period
 from observatory.db.schema import recruiter_table as recruiter
@@ -121,23 +121,13 @@ def _compliance_category():
     return case(
         (or_(reg.c.recruiter_licence.is_(None), reg.c.recruiter_licence == ""), "direct_hire"),
         (recruiter.c.id.is_(None), "unregistered"),
-        (
-            and_(
-                recruiter.c.valid_until.is_not(None), reg.c.registered_on > recruiter.c.valid_until
-            ),
-            "expired",
-        ),
-        (status_period.c.status.is_(None), "unregistered"),
-        else_=status_period.c.status,
+        (standing_on(reg.c.registered_on).is_(None), "unregistered"),
+        else_=standing_on(reg.c.registered_on),
     )
 
 
 def _with_status():
-    on_date = and_(
-        status_period.c.licence_no == reg.c.recruiter_licence,
-        status_period.c.valid_from <= reg.c.registered_on,
-        or_(status_period.c.valid_to.is_(None), status_period.c.valid_to > reg.c.registered_on),
-    )
+    on_date = status_period_on(reg.c.recruiter_licence, reg.c.registered_on)
     return reg.outerjoin(recruiter, recruiter.c.licence_no == reg.c.recruiter_licence).outerjoin(
         status_period, on_date
     )

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Connection, case, func, select
+from sqlalchemy import ColumnElement, Connection, Date, and_, case, func, literal, or_, select
+from sqlalchemy.sql.elements import Case
 
 from observatory.db.schema import (
     data_state_table,
@@ -126,24 +127,42 @@ def last_load(conn: Connection) -> dt.datetime | None:
     return conn.execute(stmt).scalar_one_or_none()
 
 
-def recruiter_status_on(conn: Connection, licence_no: str, on: dt.date) -> str | None:
-    """A licence's status on a date: None before any known status (or for an unknown licence).
-
-    A licence past its `valid_until` is `expired`, whatever the snapshots said (DATA_SPEC).
-    """
-    valid_until = conn.execute(
-        select(recruiter_table.c.valid_until).where(recruiter_table.c.licence_no == licence_no)
-    ).first()
-    if valid_until is None:
-        return None
+def status_period_on(licence: ColumnElement, on: ColumnElement) -> ColumnElement[bool]:
+    """Join condition: the period of `licence`'s status history that holds on date `on`."""
     period = recruiter_status_table.c
-    status = conn.execute(
-        select(period.status).where(
-            period.licence_no == licence_no,
-            period.valid_from <= on,
-            (period.valid_to.is_(None)) | (period.valid_to > on),
+    return and_(
+        period.licence_no == licence,
+        period.valid_from <= on,
+        or_(period.valid_to.is_(None), period.valid_to > on),
+    )
+
+
+def standing_on(on: ColumnElement) -> Case:
+    """A licence's standing on date `on`, over recruiter joined to its status period.
+
+    Past the licence's `valid_until` it is `expired`, whatever the snapshots said
+    (DATA_SPEC); otherwise the status of the period that holds (NULL when none does).
+    """
+    return case(
+        (
+            and_(recruiter_table.c.valid_until.is_not(None), on > recruiter_table.c.valid_until),
+            "expired",
+        ),
+        else_=recruiter_status_table.c.status,
+    )
+
+
+def recruiter_status_on(conn: Connection, licence_no: str, on: dt.date) -> str | None:
+    """A licence's standing on a date (see `standing_on`); None for a licence the registry
+    does not hold, or before its first known status and validity."""
+    day = literal(on, Date)
+    statement = (
+        select(standing_on(day))
+        .select_from(
+            recruiter_table.outerjoin(
+                recruiter_status_table, status_period_on(recruiter_table.c.licence_no, day)
+            )
         )
-    ).scalar_one_or_none()
-    if status is not None and valid_until[0] is not None and on > valid_until[0]:
-        return "expired"
-    return status
+        .where(recruiter_table.c.licence_no == licence_no)
+    )
+    return conn.execute(statement).scalar_one_or_none()
