@@ -43,11 +43,21 @@ class MissingTranslation(KeyError):
 
 @cache
 def catalog(lang: str) -> dict[str, str]:
-    """The catalogue of one language (`es.json` / `en.json`), read once per process."""
+    """The catalogue of one language, read once per process.
+
+    The shell's texts are in `es.json` / `en.json`; each page may keep its own texts in
+    `<lang>/<page>.json`. A key defined in two files is a bug and fails loudly.
+    """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
-    with (_CATALOG_DIR / f"{lang}.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+    merged: dict[str, str] = {}
+    for path in [_CATALOG_DIR / f"{lang}.json", *sorted((_CATALOG_DIR / lang).glob("*.json"))]:
+        with path.open(encoding="utf-8") as handle:
+            texts = json.load(handle)
+        if clash := sorted(set(texts) & set(merged)):
+            raise ValueError(f"{path.name} defines keys already defined: {clash[:5]}")
+        merged.update(texts)
+    return merged
 
 
 def normalise_language(value: object) -> str:

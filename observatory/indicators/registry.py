@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from observatory.indicators import catalogue_conditions, catalogue_registrations, catalogue_stewards
+from observatory.indicators import (
+    catalogue_conditions,
+    catalogue_flows,
+    catalogue_registrations,
+    catalogue_sectors,
+    catalogue_stewards,
+)
 from observatory.indicators.specs import (
     Computation,
     IndicatorResult,
@@ -16,6 +22,8 @@ INDICATORS: tuple[tuple[IndicatorSpec, Computation], ...] = (
     catalogue_registrations.INDICATORS
     + catalogue_stewards.INDICATORS
     + catalogue_conditions.INDICATORS
+    + catalogue_flows.INDICATORS
+    + catalogue_sectors.INDICATORS
 )
 _BY_ID = {spec.id: (spec, computation) for spec, computation in INDICATORS}
 

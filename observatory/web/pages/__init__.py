@@ -20,10 +20,11 @@ class PageSpec:
         return importlib.import_module(self.module)
 
 
-# Later pages (flows, working conditions, sectors, recruiters, data quality) add a line here.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("observatory.web.pages.overview", "/", "nav.overview"),
+    PageSpec("observatory.web.pages.flows", "/flujos", "nav.flows"),
     PageSpec("observatory.web.pages.conditions", "/condiciones", "nav.conditions"),
+    PageSpec("observatory.web.pages.sectors", "/sectores", "nav.sectors"),
     PageSpec("observatory.web.pages.recruiters", "/reclutadores", "nav.recruiters"),
     PageSpec("observatory.web.pages.data_quality", "/calidad-datos", "nav.data_quality"),
 )
