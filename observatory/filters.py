@@ -26,9 +26,12 @@ _PARAM_OF_FIELD = {
     "destination": "destination",
     "border_point": "border",
     "direction": "direction",
+    "recruiter": "recruiter",
 }
 _ADMIN1_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # ISO 3166-2: "GT-12", "MX-CHP"
 _SLUG = re.compile(r"^[a-z0-9_]{1,32}$")  # sector and border-point codes: "sugar_cane"
+# Recruiter licence numbers as the ETL stores them: upper case, no white space ("GT-REC-0001").
+_LICENCE = re.compile(r"^[A-Z0-9][A-Z0-9./_-]{0,63}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 # A raw "+" in a query string decodes to a space, so "age=55+" arrives as "55 ": accept it.
@@ -77,6 +80,7 @@ class Filter:
     destination: tuple[str, ...] = ()  # destination admin-1 ISO 3166-2 codes
     border_point: tuple[str, ...] = ()  # border point codes (registration.office_code)
     direction: tuple[str, ...] = ()  # subset of ("exit", "return")
+    recruiter: tuple[str, ...] = ()  # recruiter licence numbers (registration/contract licence)
 
     def __post_init__(self) -> None:
         # Sorted and de-duplicated so that equal selections are equal values with one cache key.
@@ -98,9 +102,11 @@ class Filter:
         _check_pattern("border", self.border_point, _SLUG)
         _check_pattern("origin", self.origin, _ADMIN1_CODE)
         _check_pattern("destination", self.destination, _ADMIN1_CODE)
+        _check_pattern("recruiter", self.recruiter, _LICENCE)
 
     def to_query(self) -> dict[str, str]:
-        """URL parameters (from, to, sex, age, sector, origin, destination, border, direction).
+        """URL parameters (from, to, sex, age, sector, origin, destination, border, direction,
+        recruiter).
 
         Lists are comma-separated; empty fields are omitted.
         """
@@ -139,6 +145,9 @@ class Filter:
             destination=tuple(v.upper() for v in values["destination"]),
             border_point=tuple(v.lower() for v in values["border"]),
             direction=tuple(v.lower() for v in values["direction"]),
+            # Licences are stored upper-cased (etl.parse); a licence unknown to the registry
+            # is still a valid selection (unregistered recruiters place workers too).
+            recruiter=tuple(v.upper() for v in values["recruiter"]),
         )
         if corridor is not None:
             flt.check_codes(corridor)

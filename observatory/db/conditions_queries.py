@@ -44,7 +44,8 @@ FEE_PAID = contract.c.fee_paid_by_worker > 0
 def contract_clauses(flt: Filter) -> list[ColumnElement[bool]]:
     """WHERE clauses on `contract` (joined to `worker`) for the parts of `flt` that apply.
 
-    Period on start_date, sector, destination on worksite_admin1, sex on worker.sex; origin,
+    Period on start_date, sector, destination on worksite_admin1, sex on worker.sex, recruiter
+    on the contract's recruiter_licence; origin,
     border point, direction and age group describe registrations, not contracts.
     """
     clauses: list[ColumnElement[bool]] = []
@@ -58,6 +59,8 @@ def contract_clauses(flt: Filter) -> list[ColumnElement[bool]]:
         clauses.append(contract.c.worksite_admin1.in_(flt.destination))
     if flt.sex:
         clauses.append(worker.c.sex.in_(flt.sex))
+    if flt.recruiter:
+        clauses.append(contract.c.recruiter_licence.in_(flt.recruiter))
     return clauses
 
 

@@ -30,6 +30,7 @@ _IN_COLUMNS = (
     ("destination", reg.c.destination_admin1),
     ("border_point", reg.c.office_code),
     ("direction", reg.c.direction),
+    ("recruiter", reg.c.recruiter_licence),
 )
 
 # Names a breakdown may group by -> the registration column behind each.

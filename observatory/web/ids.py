@@ -26,6 +26,8 @@ FILTER_ORIGIN = "filter-origin"
 FILTER_DESTINATION = "filter-destination"
 FILTER_BORDER = "filter-border"
 FILTER_DIRECTION = "filter-direction"
+# Searchable: its options are the selected licences plus the matches of what the user types.
+FILTER_RECRUITER = "filter-recruiter"
 
 # Filter controls in URL-parameter order: (component id, URL parameter of Filter.to_query()).
 FILTER_CONTROLS: tuple[tuple[str, str], ...] = (
@@ -38,6 +40,7 @@ FILTER_CONTROLS: tuple[tuple[str, str], ...] = (
     (FILTER_DESTINATION, "destination"),
     (FILTER_BORDER, "border"),
     (FILTER_DIRECTION, "direction"),
+    (FILTER_RECRUITER, "recruiter"),
 )
 
 # Static text translated in place: html.Span(id={"type": TEXT, "key": catalogue key}).

@@ -11,7 +11,7 @@ from dash.exceptions import PreventUpdate
 
 from observatory.filters import Filter
 from observatory.i18n import t
-from observatory.web import context, ids
+from observatory.web import context, ids, recruiter_choice
 from observatory.web.components import filter_panel as panel
 from observatory.web.layout import corridor_names, footer_children, nav_links
 from observatory.web.state import View, parse_search, view_from_controls, view_from_store
@@ -59,7 +59,9 @@ def sync_view(search: str | None, lang: str | None, _reset: int, *values: object
     else:
         view = view_from_controls(values, lang, corridor)
         new_search = view.search()
-    options = panel.filter_options(corridor, view.lang, _period_bounds(), view)
+    # Names only for the selected licences' labels; no lookup when none is selected.
+    names = recruiter_choice.registry_names(view.lang) if view.filter.recruiter else {}
+    options = panel.filter_options(corridor, view.lang, _period_bounds(), view, names)
     return [
         new_search,
         view.store(),
@@ -134,6 +136,7 @@ def register_callbacks(app: dash.Dash) -> None:
         "function (view) { if (view) { document.documentElement.lang = view.lang; } }",
         Input(ids.VIEW, "data"),
     )
+    recruiter_choice.register_callbacks(app)
     app.callback(
         Output(ids.FILTER_COLLAPSE, "is_open"),
         Input(ids.FILTER_TOGGLE, "n_clicks"),

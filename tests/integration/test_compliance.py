@@ -116,3 +116,18 @@ def test_registry_table_keeps_names_as_text(loaded):
     assert by_licence.loc["GT-REC-0001", "status"] == "suspended"
     assert bool(by_licence.loc["GT-REC-0005", "missing_from_register"]) is True
     assert by_licence.loc["MX-REC-0002", "complaints"] == 7
+
+
+def test_the_recruiter_filter_selects_its_registrations(loaded):
+    # GT-REC-0003 placed R-012..R-016 (W12-W16) in April 2024, revoked since 2024-03-01: 5 of 5.
+    result = rows(loaded.indicator("recruiter_compliance", Filter(recruiter=("GT-REC-0003",))))
+    assert result[3] == ("revoked", 5, 5, 100.0, False)
+    assert [r[1] for r in result] == [0, 0, 0, 5, 0, 0, 0]
+    # Both GT-REC-0001 (7 active + 5 suspended) and GT-REC-0003 (5 revoked): 17 registrations.
+    both = rows(
+        loaded.indicator("recruiter_compliance", Filter(recruiter=("GT-REC-0001", "GT-REC-0003")))
+    )
+    assert both[0] == ("active", 7, 6, pytest.approx(100 * 7 / 17), False)  # 41.2 %
+    # The registrations indicator follows the same filter: 7 + 5 = 12 by GT-REC-0001.
+    total = loaded.indicator("registrations", Filter(recruiter=("GT-REC-0001",)))
+    assert int(total.table["registrations_count"].iloc[0]) == 12

@@ -141,3 +141,13 @@ def test_default_threshold_suppresses_small_cells(loaded):
     assert rows(sdg)[0] == ("all", "all", 7, 7, None, None, None, False)  # 4 ratios < 5 workers
     conditions = obs.indicator("contract_conditions", Filter())
     assert rows(conditions)[0][4:9] == (None,) * 5
+
+
+def test_the_recruiter_filter_selects_its_contracts(loaded):
+    obs = loaded()
+    # GT-REC-0001: C-001 (300 pesos, not below) and C-004 (piece rate, not comparable): 0 / 1.
+    wage = rows(obs.indicator("wage_below_minimum_share", Filter(recruiter=("GT-REC-0001",))))
+    assert wage[0] == ("all", "all", 2, 2, 1, 0.0, 0.0, False)
+    # GT-REC-9999 (not in any register, still a licence): C-005, fee Q 1,500 -> 1500/3040.
+    fee = rows(obs.indicator("recruitment_cost_sdg_10_7_1", Filter(recruiter=("GT-REC-9999",))))
+    assert fee[0] == ("all", "all", 1, 1, pytest.approx(100 * 1500 / 3040), 1, 100.0, False)

@@ -32,6 +32,7 @@ ROUND_TRIPS = [
     (Filter(destination=("MX-CHP",)), {"destination": "MX-CHP"}),
     (Filter(border_point=("tecun_uman",)), {"border": "tecun_uman"}),
     (Filter(direction=("exit",)), {"direction": "exit"}),
+    (Filter(recruiter=("GT-REC-0003", "GT-REC-0001")), {"recruiter": "GT-REC-0001,GT-REC-0003"}),
 ]
 
 
@@ -56,6 +57,8 @@ PARSES = [
         Filter(period_start=D(2024, 2, 1), period_end=D(2024, 2, 29)),
     ),
     ({"direction": "RETURN"}, Filter(direction=("return",))),
+    ({"recruiter": " gt-rec-0001 ,"}, Filter(recruiter=("GT-REC-0001",))),  # stored upper-case
+    ({"recruiter": "MX/2024.7"}, Filter(recruiter=("MX/2024.7",))),
 ]
 
 
@@ -77,6 +80,10 @@ ERRORS = [
     ({"origin": "San Marcos"}, "origin", "'SAN MARCOS'"),
     ({"border": "Tecún Umán"}, "border", "'tecún umán'"),
     ({"sector": "drop table"}, "sector", "'drop table'"),
+    ({"recruiter": "GT REC 1"}, "recruiter", "'GT REC 1'"),  # no spaces in a stored licence
+    ({"recruiter": "<script>"}, "recruiter", "'<SCRIPT>'"),
+    ({"recruiter": "-GT-1"}, "recruiter", "'-GT-1'"),  # a leading "-" could read as a formula
+    ({"recruiter": "A" * 65}, "recruiter", "A" * 65),
 ]
 
 
@@ -128,6 +135,8 @@ def test_cache_key_is_canonical() -> None:
     b = Filter.from_query({"border": "tecun_uman", "sex": "F,M,F", "from": "2024-01-01"})
     assert a == b and hash(a) == hash(b)
     assert a.cache_key() == b.cache_key() == "border=tecun_uman&from=2024-01-01&sex=F,M"
+    licensed = Filter.from_query({"recruiter": "GT-REC-0003,gt-rec-0001", "sex": "F"})
+    assert licensed.cache_key() == "recruiter=GT-REC-0001,GT-REC-0003&sex=F"
     assert Filter().cache_key() == ""
     assert Filter().is_empty() and not a.is_empty()
 
@@ -176,6 +185,15 @@ CLAUSES = [
             ),
         ],
     ),
+    (
+        Filter(recruiter=("GT-REC-0001",)),
+        [
+            (
+                "registration.recruiter_licence IN (__[POSTCOMPILE_recruiter_licence_1])",
+                {"recruiter_licence_1": ["GT-REC-0001"]},
+            )
+        ],
+    ),
 ]
 
 
@@ -195,6 +213,7 @@ EVERYTHING = Filter(
     destination=("MX-TAB",),
     border_point=("la_mesilla",),
     direction=("return",),
+    recruiter=("GT-REC-0042",),
 )
 
 
@@ -203,10 +222,10 @@ def test_no_value_is_inlined(dialect) -> None:
     stmt = select(reg.c.id).where(*filter_clauses(EVERYTHING))
     compiled = stmt.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
     sql = str(compiled)
-    for value in ("2023", "2024", "'F'", "25-34", "papaya", "GT-13", "MX-TAB", "la_mesilla"):
+    for value in ("2023", "2024", "'F'", "25-34", "papaya", "GT-13", "MX-TAB", "la_mesilla", "REC"):
         assert value not in sql
     assert "'return'" not in sql
-    assert len(compiled.params) == 9  # one bound parameter per filtered field
+    assert len(compiled.params) == 10  # one bound parameter per filtered field
     assert set(compiled.params.values()) >= {"F", "papaya", "GT-13", "la_mesilla", "return"}
 
 
@@ -225,6 +244,7 @@ FILTERS = st.builds(
     destination=_codes(("MX-CHP", "MX-TAB", "MX-YUC")),
     border_point=_codes(("tecun_uman", "el_carmen", "la_mesilla")),
     direction=_codes(("exit", "return")),
+    recruiter=_codes(("GT-REC-0001", "MX-REC-0002", "A/1.2_X")),
 )
 
 

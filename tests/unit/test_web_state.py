@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from observatory.filters import Filter
-from observatory.web.components.filter_panel import month_options
+from observatory.web.components.filter_panel import month_options, recruiter_options
+from observatory.web.recruiter_choice import matches
 from observatory.web.state import View, parse_search, view_from_controls, view_from_store
 
 
@@ -47,7 +48,7 @@ def test_a_period_backwards_drops_the_start(corridor):
 def test_controls_and_store_give_the_same_view(corridor):
     view = parse_search("?to=2024-06-30&border=tecun_uman&direction=exit&lang=en", corridor)
     values = view.control_values()
-    assert values == [None, "2024-06-30", [], [], [], [], [], ["tecun_uman"], ["exit"]]
+    assert values == [None, "2024-06-30", [], [], [], [], [], ["tecun_uman"], ["exit"], []]
     assert view_from_controls(values, "en", corridor) == view
     assert view_from_store(view.store(), corridor) == view
     assert view_from_store(None, corridor) == View(Filter(), "es")
@@ -64,3 +65,31 @@ def test_month_options_keep_a_linked_day_that_is_not_a_month_start():
     ends = month_options(bounds, "en", end=True, keep=None)
     assert [o["value"] for o in ends] == ["2024-01-31", "2024-02-29", "2024-03-31"]
     assert month_options((None, None), "en", end=True, keep=None) == []
+
+
+def test_a_recruiter_survives_the_url_the_controls_and_the_store(corridor):
+    view = parse_search("?recruiter=gt-rec-0003,GT-REC-0001&sex=F&lang=en", corridor)
+    assert view.filter == Filter(sex=("F",), recruiter=("GT-REC-0001", "GT-REC-0003"))
+    assert view.search() == "?sex=F&recruiter=GT-REC-0001,GT-REC-0003&lang=en"
+    values = view.control_values()
+    assert values[-1] == ["GT-REC-0001", "GT-REC-0003"]
+    assert view_from_controls(values, "en", corridor) == view
+    assert view_from_store(view.store(), corridor) == view
+    # A malformed licence costs that parameter only.
+    bad = parse_search("?recruiter=GT%20REC&sex=F", corridor)
+    assert bad.filter == Filter(sex=("F",))
+    assert [(p.param, p.value) for p in bad.problems] == [("recruiter", "GT REC")]
+
+
+def test_recruiter_options_are_the_selection_and_the_matches_only():
+    names = {f"GT-REC-{n:04d}": f"Agencia {n}" for n in range(1, 5001)}
+    names["MX-REC-0001"] = "Reclutadora Tapachula"
+    assert matches("t", names) == []  # one character: nothing sent yet
+    assert matches("tapáchula", names) == ["MX-REC-0001"]  # accents and case ignored
+    assert len(matches("gt-rec", names)) == 30  # never the whole register
+    options = recruiter_options(["GT-REC-0002", "ZZ-1"], ["GT-REC-0002", "MX-REC-0001"], names)
+    assert options == [
+        {"label": "GT-REC-0002 — Agencia 2", "value": "GT-REC-0002"},
+        {"label": "ZZ-1", "value": "ZZ-1"},  # not in the register: the licence alone
+        {"label": "MX-REC-0001 — Reclutadora Tapachula", "value": "MX-REC-0001"},
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import dash_bootstrap_components as dbc
@@ -61,10 +62,30 @@ def month_options(
     return [{"label": label, "value": value} for value, label in sorted(options.items())]
 
 
+def recruiter_options(
+    selected: Sequence[str], matches: Sequence[str], names: Mapping[str, str]
+) -> list[dict[str, str]]:
+    """Options of the recruiter control: the selected licences, then the matches, each labelled
+    "LICENCE — Name" (the licence alone when the registry does not hold it).
+
+    The register can hold thousands of licences: only these few travel to the browser.
+    """
+    options: dict[str, str] = {}
+    for licence in [*selected, *matches]:
+        name = names.get(licence)
+        options.setdefault(licence, f"{licence} — {name}" if name else licence)
+    return [{"label": label, "value": licence} for licence, label in options.items()]
+
+
 def filter_options(
-    corridor: Corridor, lang: str, bounds: tuple[dt.date | None, dt.date | None], view: View
+    corridor: Corridor,
+    lang: str,
+    bounds: tuple[dt.date | None, dt.date | None],
+    view: View,
+    recruiter_names: Mapping[str, str] | None = None,
 ) -> list[list[dict[str, str]]]:
-    """The options of every control, in `ids.FILTER_CONTROLS` order."""
+    """The options of every control, in `ids.FILTER_CONTROLS` order (for the recruiter
+    control, only the selected licences: the search callback adds matches)."""
     query = view.filter.to_query()
     units = {
         iso2: sorted(corridor.units_of(iso2), key=lambda unit: unit.name)
@@ -93,12 +114,17 @@ def filter_options(
             for p in corridor.border_points
         ],
         [{"label": t(f"direction.{code}", lang), "value": code} for code in DIRECTIONS],
+        recruiter_options(view.filter.recruiter, (), recruiter_names or {}),
     ]
 
 
 def placeholders(lang: str) -> list[str]:
     """Placeholder text of every control, in `ids.FILTER_CONTROLS` order."""
-    special = {ids.FILTER_FROM: "filters.start", ids.FILTER_TO: "filters.end"}
+    special = {
+        ids.FILTER_FROM: "filters.start",
+        ids.FILTER_TO: "filters.end",
+        ids.FILTER_RECRUITER: "filters.recruiter_placeholder",
+    }
     return [t(special.get(cid, "filters.all"), lang) for cid, _ in ids.FILTER_CONTROLS]
 
 
