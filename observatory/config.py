@@ -83,6 +83,13 @@ SETTINGS: tuple[Setting, ...] = (
         "512",
         "Largest source file a load accepts, in MB; a larger one is refused (split it).",
     ),
+    Setting(
+        "OBSERVATORY_ANALYTICS",
+        "analytics",
+        "duckdb",
+        "duckdb: indicators run on a DuckDB copy of each data version, kept in the instance "
+        "folder and rebuilt in the background after a load; sql: always on the database.",
+    ),
 )
 
 
@@ -103,6 +110,7 @@ class Settings:
     debug: bool = False
     # Loading keeps a small index entry per distinct key; 512 MB of CSV stays under 1 GB.
     max_file_mb: int = 512
+    analytics: str = "duckdb"  # "duckdb" | "sql"
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -123,7 +131,12 @@ class Settings:
             min_cell=int(raw["min_cell"]),
             debug=raw["debug"].strip() in ("1", "true", "yes"),
             max_file_mb=int(raw["max_file_mb"]),
+            analytics=raw["analytics"].strip().lower(),
         )
+
+    def __post_init__(self) -> None:
+        if self.analytics not in ("duckdb", "sql"):
+            raise ValueError(f"OBSERVATORY_ANALYTICS must be duckdb or sql, not {self.analytics!r}")
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some values changed (tests build their own settings this way)."""

@@ -13,6 +13,7 @@ from observatory.db import queries
 from observatory.disclosure import DEFAULT_MIN_CELL
 from observatory.filters import Filter
 from observatory.indicators.registry import (
+    Computation,
     IndicatorResult,
     IndicatorSpec,
     UnknownIndicator,
@@ -23,6 +24,7 @@ from observatory.indicators.registry import specs as registry_specs
 if TYPE_CHECKING:
     from flask_caching import Cache
 
+    from observatory.analytics import AnalyticsReplica
     from observatory.corridor import Corridor
 
 __all__ = ["Observatory", "UnknownIndicator"]
@@ -41,6 +43,10 @@ class Observatory:
     a new load advances the data version, so stale entries are never read again (they
     expire with the cache's default timeout). Values are plain dicts and lists, so any
     backend (Redis, files) can pickle them and a pandas upgrade cannot break them.
+
+    With a `replica`, a computation runs on the DuckDB copy of the same data version when
+    that copy is ready, and on the primary database otherwise: the same SQL, the same result
+    (tests/integration/test_replica_parity.py), only faster.
     """
 
     def __init__(
@@ -49,11 +55,13 @@ class Observatory:
         corridor: Corridor,
         cache: Cache | None = None,
         min_cell: int = DEFAULT_MIN_CELL,
+        replica: AnalyticsReplica | None = None,
     ) -> None:
         self.engine = engine
         self.corridor = corridor
         self.cache = cache
         self.min_cell = min_cell
+        self.replica = replica
 
     def data_version(self) -> int:
         """The data version (0 before any load); every successful load advances it.
@@ -81,13 +89,22 @@ class Observatory:
                 cached = self.cache.get(key) if self.cache is not None else None
                 if cached is not None:
                     return _from_payload(spec, cached, version, flt)
-                table, hidden = computation(conn, flt, self.corridor, self.min_cell)
+                table, hidden = self._compute(computation, conn, flt, version)
                 if self._unchanged(conn, version):
                     if self.cache is not None:
                         self.cache.set(key, _to_payload(table, hidden))
                     return IndicatorResult(spec, table, hidden, version, flt)
             log.warning("data kept changing while %s was computed; result not cached", key)
             return IndicatorResult(spec, table, hidden, queries.data_version(conn), flt)
+
+    def _compute(
+        self, computation: Computation, conn: Connection, flt: Filter, version: int
+    ) -> tuple[pd.DataFrame, int]:
+        replica = self.replica.engine(version) if self.replica is not None else None
+        if replica is None:
+            return computation(conn, flt, self.corridor, self.min_cell)
+        with replica.connect() as replica_conn:
+            return computation(replica_conn, flt, self.corridor, self.min_cell)
 
     def specs(self) -> tuple[IndicatorSpec, ...]:
         """Every indicator's spec, in registry order."""

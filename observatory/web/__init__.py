@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import dash
+from sqlalchemy import Engine
 
+from observatory import analytics
+from observatory.analytics import AnalyticsReplica
 from observatory.config import Settings
 from observatory.corridor import load_corridor
 from observatory.db.engine import make_engine
@@ -22,6 +25,13 @@ from observatory.web.pages import PAGES
 ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 BOOTSTRAP_CSS = "vendor/bootstrap/bootstrap.min.css"
 BOUNDARIES_ROUTE = "_observatory/boundaries.geojson"
+
+
+def make_replica(settings: Settings, engine: Engine) -> AnalyticsReplica | None:
+    """The DuckDB analytics replica the settings ask for (None: indicators run on SQL)."""
+    if settings.analytics != "duckdb" or not analytics.supported(engine):
+        return None
+    return analytics.AnalyticsReplica(engine, settings.instance_dir / "analytics")
 
 
 def create_app(
@@ -51,7 +61,13 @@ def create_app(
     app.config.external_stylesheets.append(app.get_asset_url(BOOTSTRAP_CSS))
     cache = make_cache(app.server, settings)
     if observatory is None:
-        observatory = Observatory(engine, corridor, cache, min_cell=settings.min_cell)
+        observatory = Observatory(
+            engine,
+            corridor,
+            cache,
+            min_cell=settings.min_cell,
+            replica=make_replica(settings, engine),
+        )
     prefix = app.config.requests_pathname_prefix
     app.server.add_url_rule(
         app.config.routes_pathname_prefix + BOUNDARIES_ROUTE,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import duckdb
+
 from observatory.config import Settings
 from observatory.filters import Filter
 from observatory.web import create_app
@@ -32,6 +34,19 @@ TECUN_SECRETS = [
 SECRETS = TECUN_SECRETS + IDENTIFIERS + NAMES
 
 
+def every_text_in_duckdb(path: Path) -> str:
+    """Every value of every table of a DuckDB file, as one string."""
+    with duckdb.connect(str(path), read_only=True) as duck:
+        tables = [name for (name,) in duck.execute("SHOW TABLES").fetchall()]
+        assert "registration" in tables and "worker" in tables
+        return "\n".join(
+            str(value)
+            for table in tables
+            for row in duck.execute(f'SELECT * FROM "{table}"').fetchall()
+            for value in row
+        )
+
+
 def test_no_identity_in_tables_cache_or_logs(sqlite_engine, tmp_path, caplog):
     url = sqlite_engine.url.render_as_string(hide_password=False)
     xlsx = tmp_path / "el_carmen_marzo.xlsx"
@@ -56,6 +71,9 @@ def test_no_identity_in_tables_cache_or_logs(sqlite_engine, tmp_path, caplog):
     for spec in observatory.specs():
         for flt in (Filter(), Filter(sex=("F",)), Filter(origin=("GT-12",))):
             observatory.indicator(spec.id, flt)
+    # The DuckDB analytics replica is one more copy of the data: it is searched too.
+    replica_file = observatory.replica.wait(timeout=120)
+    assert replica_file is not None and replica_file.exists()
     cache_files = list((tmp_path / "instance" / "cache").iterdir())
     assert cache_files, "the indicators were not cached: the test would prove nothing"
     cached = "\n".join(p.read_bytes().decode("latin-1") for p in cache_files)
@@ -63,6 +81,7 @@ def test_no_identity_in_tables_cache_or_logs(sqlite_engine, tmp_path, caplog):
 
     everything = {
         "database": every_text_in_database(sqlite_engine),
+        "analytics replica": every_text_in_duckdb(replica_file),
         "cache": cached,
         "logs": "\n".join(logs),
     }
