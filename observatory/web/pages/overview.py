@@ -8,15 +8,15 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, dcc, html
 from dash.exceptions import PreventUpdate
 
-from observatory.i18n import format_date, normalise_language, t
+from observatory.i18n import normalise_language, t
 from observatory.web import context, ids
 from observatory.web.components.common import error_card, text
 from observatory.web.components.describe import chart_title
 from observatory.web.components.figures import GRAPH_CONFIG
-from observatory.web.components.flowmap import flow_map_figure, suppressed_flows
 from observatory.web.components.kpi import kpi_cards
 from observatory.web.components.trend import month_span, trend_figure, trend_note
 from observatory.web.context import Failure
+from observatory.web.map_view import corridor_map, source_line
 from observatory.web.state import view_from_store
 
 if TYPE_CHECKING:
@@ -81,14 +81,6 @@ def _view(view_data: dict | None):
     return view_from_store(view_data, context.current().corridor)
 
 
-def source_line(lang: str) -> str:
-    """The source line, with the day the newest loaded batch finished."""
-    last = context.current().observatory.last_load()
-    if last is None:
-        return t("source.no_loads", lang)
-    return t("source.line", lang, date=format_date(last.date(), lang))
-
-
 def update_kpis(view_data: dict | None):
     """KPI cards for the selection."""
     view = _view(view_data)
@@ -111,22 +103,8 @@ def update_trend(view_data: dict | None):
 
 
 def update_map(view_data: dict | None):
-    """Map title, figure and note (three aggregates: by origin, by destination, flows)."""
-    view, web = _view(view_data), context.current()
-    ids_ = ("registrations_by_origin", "registrations_by_destination", "flows")
-    results = [context.compute(i, view.filter, view.lang) for i in ids_]
-    if failed := next((r for r in results if isinstance(r, Failure)), None):
-        return "", {}, error_card(failed.title, view.lang)
-    by_origin, by_destination, flows = (r.table for r in results)
-    # The trend asks for the same result, so this is normally a cache hit.
-    months = context.compute("monthly_registrations", view.filter, view.lang)
-    span = (None, None) if isinstance(months, Failure) else month_span(months.table)
-    title = chart_title("map.title", view.filter, web.corridor, view.lang, span)
-    figure = flow_map_figure(
-        by_origin, by_destination, flows, web.corridor, view.lang, web.boundaries_url
-    )
-    note = t("map.note", view.lang, n=suppressed_flows(flows)) + " " + source_line(view.lang)
-    return title, figure, note
+    """Map title, figure and note (see `observatory.web.map_view`)."""
+    return corridor_map(_view(view_data))
 
 
 def register_callbacks(app: dash.Dash) -> None:
