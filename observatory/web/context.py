@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -44,6 +47,20 @@ class Failure:
     title: str  # the indicator's title in the user's language (its id when unknown)
 
 
+# How many indicators failed in the running callback (see `failures`).
+_failures: contextvars.ContextVar[int] = contextvars.ContextVar("failures", default=0)
+
+
+@contextmanager
+def failures() -> Iterator[Callable[[], int]]:
+    """Count the indicator failures inside the block (read the count inside it too)."""
+    token = _failures.set(0)
+    try:
+        yield _failures.get
+    finally:
+        _failures.reset(token)
+
+
 def current() -> WebContext:
     """The WebContext of the app serving this request."""
     return flask.current_app.extensions[EXTENSION]
@@ -65,6 +82,7 @@ def compute(indicator_id: str, flt: Filter, lang: str) -> IndicatorResult | Fail
         # The boundary between the service and the page: whatever went wrong (database
         # down, a bug in a computation), the user gets a message and the log the traceback.
         log.exception("indicator %r failed for filter %r", indicator_id, flt.cache_key())
+        _failures.set(_failures.get() + 1)
         return Failure(indicator_id, _safe_title(indicator_id, lang))
 
 

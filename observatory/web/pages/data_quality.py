@@ -24,6 +24,7 @@ from observatory.web.components.describe import describe_when
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import data_table, how_note, loads_figure, value
 from observatory.web.context import Failure
+from observatory.web.memo import view_callback
 from observatory.web.state import view_from_store
 
 if TYPE_CHECKING:
@@ -244,13 +245,15 @@ def update_completeness(view_data: dict | None):
 def register_callbacks(app: dash.Dash) -> None:
     """Attach this page's callbacks to `app`."""
     view = Input(ids.VIEW, "data")
-    app.callback(Output(ids.QUALITY_FRESHNESS, "children"), view)(update_freshness)
+    app.callback(Output(ids.QUALITY_FRESHNESS, "children"), view)(view_callback(update_freshness))
     app.callback(
         Output(ids.QUALITY_LOADS_TITLE, "children"),
         Output(ids.QUALITY_LOADS, "figure"),
         Output(ids.QUALITY_LOADS_NOTE, "children"),
         view,
-    )(update_loads)
-    app.callback(Output(ids.QUALITY_RECENT, "children"), view)(update_recent)
-    app.callback(Output(ids.QUALITY_REASONS, "children"), view)(update_reasons)
-    app.callback(Output(ids.QUALITY_COMPLETENESS, "children"), view)(update_completeness)
+    )(view_callback(update_loads))
+    app.callback(Output(ids.QUALITY_RECENT, "children"), view)(view_callback(update_recent))
+    app.callback(Output(ids.QUALITY_REASONS, "children"), view)(view_callback(update_reasons))
+    app.callback(Output(ids.QUALITY_COMPLETENESS, "children"), view)(
+        view_callback(update_completeness)
+    )
