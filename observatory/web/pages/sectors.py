@@ -1,23 +1,188 @@
-"""Sectors page (being built: see issue 4)."""
+"""Sector concentration page: sector shares by state of destination and by year, the
+Herfindahl–Hirschman index by state and year, the share of the top employers, and where women
+and minors work. One thin callback per section: view -> one indicator -> figure and table."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
-from dash import html
+import dash_bootstrap_components as dbc
+from dash import Input, Output, dcc, html
+from dash.exceptions import PreventUpdate
 
-from observatory.i18n import normalise_language
-from observatory.web.components.common import text
+from observatory.i18n import normalise_language, t
+from observatory.web import context, ids
+from observatory.web.components import sector_figures as sf
+from observatory.web.components.common import empty_message, error_card, section_card, text
+from observatory.web.components.describe import chart_title
+from observatory.web.components.figures import GRAPH_CONFIG
+from observatory.web.components.tables import data_table, how_note
+from observatory.web.components.trend import month_span
+from observatory.web.context import Failure
+from observatory.web.pages.overview import source_line
+from observatory.web.state import view_from_store
 
 if TYPE_CHECKING:
     import dash
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    from observatory.corridor import Corridor
+
+PREFIX = "sectors-"
+
+
+@dataclass(frozen=True)
+class Section:
+    """One chart of the page: its indicator, builders, table columns and component ids."""
+
+    name: str
+    indicator: str
+    figure: Callable[[pd.DataFrame, Corridor, str], go.Figure]
+    rows: Callable[[pd.DataFrame, Corridor, str], list[dict]]
+    columns: tuple[str, ...]  # record keys; headers are "sectors.col.<key>"
+    numeric: tuple[str, ...]
+    note_key: str | None = None  # a reading note under the chart
+
+    @property
+    def title_id(self) -> str:
+        return f"{PREFIX}{self.name}-title"
+
+    @property
+    def chart_id(self) -> str:
+        return f"{PREFIX}{self.name}-chart"
+
+    @property
+    def details_id(self) -> str:
+        return f"{PREFIX}{self.name}-details"
+
+    @property
+    def table_id(self) -> str:
+        return f"{PREFIX}{self.name}-table"
+
+
+_SHARE_COLUMNS = ("sector", "registrations", "workers", "share")
+DESTINATION = Section(
+    "destination",
+    "sector_by_destination",
+    partial(sf.stacked_shares, key="destination_admin1", horizontal=True),
+    partial(sf.shares_rows, key="destination_admin1"),
+    ("group", *_SHARE_COLUMNS),
+    _SHARE_COLUMNS[1:],
+    "sectors.shares.note",
+)
+BY_YEAR = Section(
+    "year",
+    "sector_by_year",
+    partial(sf.stacked_shares, key="year", horizontal=False),
+    partial(sf.shares_rows, key="year"),
+    ("group", *_SHARE_COLUMNS),
+    _SHARE_COLUMNS[1:],
+    "sectors.shares.note",
+)
+HHI = Section(
+    "hhi",
+    "sector_hhi",
+    sf.hhi_figure,
+    sf.hhi_rows,
+    ("group", "year", "workers", "sectors", "hidden", "hhi"),
+    ("workers", "sectors", "hidden", "hhi"),
+    "sectors.hhi.note",
+)
+TOP_EMPLOYERS = Section(
+    "top",
+    "top_employers_share",
+    sf.employers_figure,
+    sf.employers_rows,
+    ("sector", "workers", "employers", "share", "names"),
+    ("workers", "employers", "share"),
+    "sectors.top.note",
+)
+WOMEN_MINORS = Section(
+    "women",
+    "women_minors_by_sector",
+    sf.women_minors_figure,
+    sf.women_minors_rows,
+    ("sector", "workers", "women", "share_women", "minors", "share_minors"),
+    ("workers", "women", "share_women", "minors", "share_minors"),
+)
+SECTIONS = (DESTINATION, BY_YEAR, HHI, TOP_EMPLOYERS, WOMEN_MINORS)
+
+
+def _card(section: Section) -> dbc.Card:
+    return section_card(
+        html.H3(id=section.title_id, className="obs-chart-title"),
+        dcc.Loading(dcc.Graph(id=section.chart_id, config=GRAPH_CONFIG), delay_show=300),
+        html.Div(id=section.details_id),
+        id=f"{PREFIX}{section.name}-card",
+    )
 
 
 def layout(lang: str | None = None, **_query: object) -> html.Div:
     """The page skeleton; callbacks fill it. Unknown query parameters are ignored."""
     lang = normalise_language(lang)
-    return html.Div([html.H2(text("sectors.heading", lang), className="obs-page-title")])
+    return html.Div(
+        [
+            html.H2(text("sectors.heading", lang), className="obs-page-title"),
+            html.P(text("sectors.intro", lang), className="lead mb-3"),
+            dbc.Row([dbc.Col(_card(DESTINATION), xxl=6), dbc.Col(_card(BY_YEAR), xxl=6)]),
+            _card(HHI),
+            dbc.Row([dbc.Col(_card(TOP_EMPLOYERS), xxl=6), dbc.Col(_card(WOMEN_MINORS), xxl=6)]),
+        ]
+    )
+
+
+def _header(section: Section, column: str, lang: str) -> str:
+    if column == "group":
+        column = "state" if section is not BY_YEAR else "year"
+    return t(f"sectors.col.{column}", lang)
+
+
+def update(section: Section, view_data: dict | None):
+    """Title, figure, and table with notes of one section for the view in the shell's store."""
+    if view_data is None:  # the shell has not read the URL yet
+        raise PreventUpdate
+    web = context.current()
+    view = view_from_store(view_data, web.corridor)
+    lang, min_cell = view.lang, web.observatory.min_cell
+    result = context.compute(section.indicator, view.filter, lang)
+    months = context.compute("monthly_registrations", view.filter, lang)  # cached by the trend
+    if isinstance(result, Failure):
+        return "", {}, error_card(result.title, lang)
+    span = (None, None) if isinstance(months, Failure) else month_span(months.table)
+    title = chart_title(f"sectors.{section.name}.title", view.filter, web.corridor, lang, span)
+    if result.table.empty:
+        return title, {}, empty_message(lang)
+    columns = [(c, _header(section, c, lang)) for c in section.columns]
+    records = section.rows(result.table, web.corridor, lang)
+    notes = [t(section.note_key, lang, min_cell=min_cell)] if section.note_key else []
+    footnote = " " + t("kpi.suppressed_note", lang, min_cell=min_cell)
+    details = [
+        data_table(section.table_id, columns, records, numeric=section.numeric, page_size=12),
+        *(html.P(note, className="obs-source") for note in notes),
+        how_note(result.spec, lang, footnote),
+        html.P(source_line(lang), className="obs-source"),
+    ]
+    return title, section.figure(result.table, web.corridor, lang), details
 
 
 def register_callbacks(app: dash.Dash) -> None:
-    """Attach this page's callbacks to `app`."""
+    """Attach one callback per section to `app`."""
+    for section in SECTIONS:
+        app.callback(
+            Output(section.title_id, "children"),
+            Output(section.chart_id, "figure"),
+            Output(section.details_id, "children"),
+            Input(ids.VIEW, "data"),
+        )(_updater(section))
+
+
+def _updater(section: Section) -> Callable[[dict | None], tuple]:
+    def update_section(view_data: dict | None) -> tuple:
+        return update(section, view_data)
+
+    update_section.__name__ = f"update_{section.name}"
+    return update_section
