@@ -22,6 +22,7 @@ from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import data_table, how_note
 from observatory.web.components.trend import month_span
 from observatory.web.context import Failure
+from observatory.web.memo import view_callback
 from observatory.web.pages.overview import source_line
 from observatory.web.state import view_from_store
 
@@ -177,12 +178,13 @@ def register_callbacks(app: dash.Dash) -> None:
             Output(section.chart_id, "figure"),
             Output(section.details_id, "children"),
             Input(ids.VIEW, "data"),
-        )(_updater(section))
+        )(view_callback(_updater(section)))
 
 
 def _updater(section: Section) -> Callable[[dict | None], tuple]:
     def update_section(view_data: dict | None) -> tuple:
         return update(section, view_data)
 
-    update_section.__name__ = f"update_{section.name}"
+    # view_callback keys its cache on the qualified name: one per section.
+    update_section.__name__ = update_section.__qualname__ = f"update_{section.name}"
     return update_section
