@@ -25,7 +25,6 @@ from sqlalchemy import Engine
 
 from etl.load import load_file
 from observatory.filters import Filter
-from observatory.indicators.sector_indicators import hhi_lower_bound
 from observatory.services import Observatory
 from tests.conftest import FIXTURES, TEST_PSEUDONYM_KEY
 
@@ -119,14 +118,6 @@ def test_sector_hhi_hides_a_small_state_year(loaded) -> None:
         (TAB, "2025", None, None, None, None, True),
     ]
     assert result.suppressed_cells == 8  # 2 rows x (workers + 3 HHI values)
-
-
-def test_hhi_lower_bound_is_exact_without_hidden_cells() -> None:
-    assert hhi_lower_bound([3, 2], [False, False]) == pytest.approx(5200.0)  # 60² + 40²
-    assert hhi_lower_bound([3, 2], [True, True]) == pytest.approx(5000.0)  # 2 x 50²
-    # 40² + (20 + 40)² / 2 = 1,600 + 1,800 = 3,400
-    assert hhi_lower_bound([4, 2, 4], [False, True, True]) == pytest.approx(3400.0)
-    assert hhi_lower_bound([], []) is None
 
 
 def test_top_employers_share(loaded) -> None:

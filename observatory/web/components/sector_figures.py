@@ -131,6 +131,7 @@ def stacked_shares(
             xaxis=share_axis if horizontal else group_axis,
             yaxis=group_axis if horizontal else share_axis,
             uniformtext={"minsize": 13, "mode": "hide"},
+            margin={"l": 10, "r": 30, "t": 10, "b": 10},  # room for the last tick, "100 %"
         ),
     )
 
