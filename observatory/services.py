@@ -39,7 +39,7 @@ _CONSISTENT_ATTEMPTS = 3
 class Observatory:
     """Indicators for one corridor and database, memoized in a flask-caching cache.
 
-    Cache keys are plain text: `"{indicator_id}|{filter.cache_key()}|{data_version}|{min_cell}"`;
+    Cache keys are plain text: `"{indicator_id}|{filter}|{data_version}|{min_cell}|{day}"`;
     a new load advances the data version, so stale entries are never read again (they
     expire with the cache's default timeout). Values are plain dicts and lists, so any
     backend (Redis, files) can pickle them and a pandas upgrade cannot break them.
@@ -72,9 +72,15 @@ class Observatory:
         with self.engine.connect() as conn:
             return queries.data_version(conn)
 
-    def cache_key(self, indicator_id: str, flt: Filter, data_version: int) -> str:
-        """The cache key of one indicator result (plain values only)."""
-        return f"{indicator_id}|{flt.cache_key()}|{data_version}|{self.min_cell}"
+    def cache_key(
+        self, indicator_id: str, flt: Filter, data_version: int, day: dt.date | None = None
+    ) -> str:
+        """The cache key of one indicator result (plain values only).
+
+        The day is part of it: a few indicators count days ("days since the last load").
+        """
+        day = day or dt.date.today()
+        return f"{indicator_id}|{flt.cache_key()}|{data_version}|{self.min_cell}|{day.isoformat()}"
 
     def indicator(self, indicator_id: str, flt: Filter) -> IndicatorResult:
         """The protected result of an indicator under a filter, from the cache when possible.

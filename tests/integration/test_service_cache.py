@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -79,8 +80,9 @@ def test_cached_result_is_identical(sqlite_engine: Engine, corridor) -> None:
 
 def test_cache_key_is_plain_text(sqlite_engine: Engine, corridor) -> None:
     obs = Observatory(sqlite_engine, corridor, min_cell=5)
-    key = obs.cache_key("flows", Filter.from_query({"sex": "M,F", "border": "el_carmen"}), 7)
-    assert key == "flows|border=el_carmen&sex=F,M|7|5"
+    flt = Filter.from_query({"sex": "M,F", "border": "el_carmen"})
+    key = obs.cache_key("flows", flt, 7, dt.date(2026, 11, 24))
+    assert key == "flows|border=el_carmen&sex=F,M|7|5|2026-11-24"
 
 
 @pytest.fixture
