@@ -27,32 +27,31 @@ GROUP_COLUMNS = {
 COUNT_NAMES = ("registrations_count", "workers_count", "women_count", "minors_count")
 
 
-def sector_counts(conn: Connection, flt: Filter, group_by: Sequence[str]) -> list[dict]:
+def sector_counts(
+    conn: Connection, flt: Filter, group_by: Sequence[str], subgroups: bool = False
+) -> list[dict]:
     """One dict per group present, sorted: the group values (named as in `group_by`, from
-    GROUP_COLUMNS), registrations_count, workers_count, women_count and minors_count.
+    GROUP_COLUMNS), registrations_count, workers_count and, with `subgroups`, women_count and
+    minors_count (each distinct count costs a pass over the rows, so they are asked only where
+    they are shown).
 
     Women and minors are distinct workers with sex F, or an age under 18, on any of their
     registrations in the group (as `queries.totals` counts them).
     """
     keys = [GROUP_COLUMNS[name] for name in group_by]
     worker = reg.c.worker_id
-    stmt = (
-        select(
-            *keys,
-            func.count(),
-            func.count(worker.distinct()),
+    counts = [func.count(), func.count(worker.distinct())]
+    if subgroups:
+        counts += [
             func.count(case((reg.c.sex == "F", worker)).distinct()),
             func.count(case((reg.c.age_years < MINOR_AGE_LIMIT, worker)).distinct()),
-        )
-        .where(*filter_clauses(flt))
-        .group_by(*keys)
-        .order_by(*keys)
-    )
-    width = len(group_by)
+        ]
+    stmt = select(*keys, *counts).where(*filter_clauses(flt)).group_by(*keys).order_by(*keys)
+    width, names = len(group_by), COUNT_NAMES[: len(counts)]
     return [
         {
             **{name: str(v) for name, v in zip(group_by, row[:width], strict=True)},
-            **{name: int(v or 0) for name, v in zip(COUNT_NAMES, row[width:], strict=True)},
+            **{name: int(v or 0) for name, v in zip(names, row[width:], strict=True)},
         }
         for row in conn.execute(stmt)
     ]

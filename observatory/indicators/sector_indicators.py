@@ -182,7 +182,7 @@ def women_minors_by_sector(
     the subgroup's total over all sectors is published there too, so a lone hidden subgroup
     count gets a complementary one (`disclosure.secondary_mask`), like any other cell.
     """
-    rows = sq.sector_counts(conn, flt, (SECTOR,))
+    rows = sq.sector_counts(conn, flt, (SECTOR,), subgroups=True)
     table, hidden = disclosure.protect_table(
         _table((SECTOR,), rows, ("workers_count",)),
         count_columns=("workers_count",),
