@@ -8,8 +8,14 @@ from observatory.db.schema import contract_table as contract
 from observatory.db.schema import worker_table as worker
 from observatory.filters import Filter
 
-# Names a breakdown may group by -> the contract column behind each.
-GROUP_COLUMNS = {"sector": contract.c.sector, "destination": contract.c.worksite_admin1}
+# Names a breakdown may group by -> the contract column behind each. Plain columns, never
+# expressions with bound values: PostgreSQL refuses a GROUP BY whose parameters differ from the
+# SELECT's. A contract without a licence groups under NULL (direct hire or unknown).
+GROUP_COLUMNS = {
+    "sector": contract.c.sector,
+    "destination": contract.c.worksite_admin1,
+    "recruiter": contract.c.recruiter_licence,
+}
 
 # Each condition: (known, yes). A contract whose value is unknown is left out of the share.
 CONDITIONS: dict[str, tuple[ColumnElement[bool], ColumnElement[bool]]] = {
@@ -117,3 +123,82 @@ def condition_counts(conn: Connection, flt: Filter, group: str | None = None) ->
     """Per group, for each of CONDITIONS: known / yes contracts and workers, no workers."""
     columns = [c for name, (known, yes) in CONDITIONS.items() for c in _part(known, yes, name)]
     return _aggregate(conn, flt, group, columns)
+
+
+# Wage bands: (name, lower bound, upper bound) of the daily wage as a multiple of the minimum.
+WAGE_BANDS: tuple[tuple[str, float | None, float | None], ...] = (
+    ("lt_50", None, 0.5),
+    ("50_75", 0.5, 0.75),
+    ("75_100", 0.75, 1.0),
+    ("100_125", 1.0, 1.25),
+    ("125_150", 1.25, 1.5),
+    ("ge_150", 1.5, None),
+)
+MINIMUM_KNOWN = and_(COMPARABLE, contract.c.minimum_wage_daily_dest > 0)
+
+
+def _in_band(lower: float | None, upper: float | None) -> ColumnElement[bool]:
+    # wage >= lower x minimum and wage < upper x minimum: compared, never divided, so that a
+    # wage exactly at the minimum is in 100-125 % like it is "not below" in below_minimum_wage.
+    wage, minimum = contract.c.wage_daily_dest, contract.c.minimum_wage_daily_dest
+    parts = [MINIMUM_KNOWN]
+    if lower is not None:
+        parts.append(wage >= minimum * lower)
+    if upper is not None:
+        parts.append(wage < minimum * upper)
+    return and_(*parts)
+
+
+def wage_band_counts(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
+    """Per group: contracts and distinct workers in each of WAGE_BANDS (`<band>_contracts`,
+    `<band>_workers`) and in all bands (`banded_contracts`, `banded_workers`)."""
+    w = contract.c.worker_id
+    columns = [
+        func.count(case((MINIMUM_KNOWN, 1))).label("banded_contracts"),
+        func.count(case((MINIMUM_KNOWN, w)).distinct()).label("banded_workers"),
+    ]
+    for name, lower, upper in WAGE_BANDS:
+        inside = _in_band(lower, upper)
+        columns.append(func.count(case((inside, 1))).label(f"{name}_contracts"))
+        columns.append(func.count(case((inside, w)).distinct()).label(f"{name}_workers"))
+    return _aggregate(conn, flt, group, columns)
+
+
+def wage_by_sex(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
+    """Per group and sex (F, M): contracts with a comparable wage, their distinct workers and
+    the sum of their daily wages in pesos (`<sex>_contracts`, `<sex>_workers`, `<sex>_wage_sum`).
+    Means are sums over counts, so the database never computes a median or a mean itself."""
+    w, wage = contract.c.worker_id, contract.c.wage_daily_dest
+    columns = []
+    for sex in ("F", "M"):
+        mine = and_(COMPARABLE, worker.c.sex == sex)
+        columns += [
+            func.count(case((mine, 1))).label(f"{sex}_contracts"),
+            func.count(case((mine, w)).distinct()).label(f"{sex}_workers"),
+            func.sum(case((mine, wage))).label(f"{sex}_wage_sum"),
+        ]
+    return _aggregate(conn, flt, group, columns)
+
+
+def fee_ratio_by_worker(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
+    """Per group: workers with a recruitment-cost ratio (`ratio_workers`) and the sum over them of
+    each worker's mean ratio (`worker_ratio_sum`): a worker with two contracts counts once."""
+    ratio = contract.c.recruitment_cost_ratio
+    keys = [GROUP_COLUMNS[group].label("key")] if group else []
+    per_worker = (
+        select(*keys, contract.c.worker_id, func.avg(ratio).label("worker_ratio"))
+        .select_from(contract.join(worker, worker.c.id == contract.c.worker_id))
+        .where(*contract_clauses(flt), ratio.is_not(None))
+        .group_by(*(GROUP_COLUMNS[group] for group in ([group] if group else [])))
+        .group_by(contract.c.worker_id)
+        .subquery()
+    )
+    key = per_worker.c.key if group else literal("all")
+    stmt = select(
+        key.label("key"),
+        func.count().label("ratio_workers"),
+        func.sum(per_worker.c.worker_ratio).label("worker_ratio_sum"),
+    ).select_from(per_worker)
+    if group:
+        stmt = stmt.group_by(per_worker.c.key)
+    return [dict(row) for row in conn.execute(stmt).mappings()]

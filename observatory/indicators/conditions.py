@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 Computed = tuple[pd.DataFrame, int]
 CONDITIONS = tuple(cq.CONDITIONS)
 OVERALL = "all"
+DIRECT_HIRE = "direct_hire"  # the recruiter breakdown's key for contracts without a licence
+BREAKDOWNS = ("sector", "destination", "recruiter")
 
 
 def _share(row: dict, name: str, min_cell: int) -> tuple[float | None, bool]:
@@ -39,15 +41,29 @@ def _share(row: dict, name: str, min_cell: int) -> tuple[float | None, bool]:
     return (100.0 * yes_c / known_c if publishable else None), not publishable
 
 
-def _rows(conn: Connection, flt: Filter, query, groups: tuple[str, ...]) -> list[dict]:
-    """The overall row first, then each group's rows, each tagged with its breakdown."""
+def _order(row: dict) -> tuple[bool, str]:
+    # Sorted here, not in SQL: collations differ (PostgreSQL's may ignore case), and direct
+    # hire goes last, after the licences.
+    return row["key"] == DIRECT_HIRE, str(row["key"])
+
+
+def breakdown_rows(conn: Connection, flt: Filter, query, groups: tuple[str, ...]) -> list[dict]:
+    """The overall row first, then each group's rows, each tagged with its breakdown; a
+    contract without a licence is keyed DIRECT_HIRE in the recruiter breakdown."""
     rows = [{"breakdown": OVERALL, **r} for r in query(conn, flt)]
     for group in groups:
-        rows += [{"breakdown": group, **r} for r in query(conn, flt, group)]
+        found = [
+            {**r, "key": DIRECT_HIRE if r["key"] is None else r["key"]}
+            for r in query(conn, flt, group)
+        ]
+        rows += [{"breakdown": group, **r} for r in sorted(found, key=_order)]
     return rows
 
 
-def _protected_counts(rows: list[dict], min_cell: int) -> Computed:
+_rows = breakdown_rows
+
+
+def protected_counts(rows: list[dict], min_cell: int) -> Computed:
     counts = pd.DataFrame(
         {
             "breakdown": pd.array([r["breakdown"] for r in rows], dtype="str"),
@@ -65,13 +81,17 @@ def _protected_counts(rows: list[dict], min_cell: int) -> Computed:
     )
 
 
+_protected_counts = protected_counts
+
+
 def wage_below_minimum_share(
     conn: Connection, flt: Filter, corridor: Corridor, min_cell: int
 ) -> Computed:
-    """Rows breakdown ("all" | "sector"), key, contracts_count and workers_count (all contracts),
+    """Rows breakdown ("all" | "sector" | "destination" | "recruiter"), key, contracts_count and
+    workers_count (all contracts),
     comparable_contracts_count, share_below_pct (of comparable contracts), share_below_workers_pct
     (of workers with a comparable wage), suppressed."""
-    rows = _rows(conn, flt, cq.wage_counts, ("sector",))
+    rows = _rows(conn, flt, cq.wage_counts, BREAKDOWNS)
     table, hidden = _protected_counts(rows, min_cell)
     comparable, shares, worker_shares = [], [], []
     for row, suppressed in zip(rows, table["suppressed"], strict=True):
@@ -93,10 +113,11 @@ def wage_below_minimum_share(
 def recruitment_cost_sdg_10_7_1(
     conn: Connection, flt: Filter, corridor: Corridor, min_cell: int
 ) -> Computed:
-    """Rows breakdown ("all" | "sector" | "destination"), key, contracts_count, workers_count,
+    """Rows breakdown ("all" | "sector" | "destination" | "recruiter"), key, contracts_count,
+    workers_count,
     sdg_mean_pct (mean recruitment_cost_ratio x 100 over contracts with a ratio), ratio_contracts,
     share_paid_pct (of contracts reporting a fee, those with a fee > 0), suppressed."""
-    rows = _rows(conn, flt, cq.fee_stats, ("sector", "destination"))
+    rows = _rows(conn, flt, cq.fee_stats, BREAKDOWNS)
     table, hidden = _protected_counts(rows, min_cell)
     means, ratio_counts, paid = [], [], []
     for row, suppressed in zip(rows, table["suppressed"], strict=True):
@@ -118,9 +139,10 @@ def recruitment_cost_sdg_10_7_1(
 def contract_conditions(
     conn: Connection, flt: Filter, corridor: Corridor, min_cell: int
 ) -> Computed:
-    """Rows breakdown ("all" | "sector"), key, contracts_count, workers_count, then
+    """Rows breakdown ("all" | "sector" | "destination" | "recruiter"), key, contracts_count,
+    workers_count, then
     `<condition>_pct` for each of CONDITIONS (unknown values out of its denominator), suppressed."""
-    rows = _rows(conn, flt, cq.condition_counts, ("sector",))
+    rows = _rows(conn, flt, cq.condition_counts, BREAKDOWNS)
     table, hidden = _protected_counts(rows, min_cell)
     for position, name in enumerate(CONDITIONS, start=4):
         shares = []

@@ -6,6 +6,9 @@ worked out in tests/integration/test_conditions.py) and the app publishes cells 
 (min_cell=1), so that 7 contracts show figures: below the minimum 3 of 6 comparable wages,
 50.0 %; SDG 10.7.1 (0 + 1500/7600 + 1500/3040 + 0) / 4 = 17.3 %; paid a fee 2 of 5, 40.0 %;
 written contract 5 of 7, 71.4 %. Chiapas only: C-001, C-002 comparable, none below, 0.0 %.
+SDG 10.7.1 and the fee share are now over workers: one contract per worker here, so the same.
+Wage bands (minimum 248.93): 75-100 % C-003, C-005, C-007 (3); 100-125 % C-001, C-002 (2);
+125-150 % C-006 (1). The file records no sex: no wage gap ("–").
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ pytestmark = pytest.mark.browser
 TIMEOUT_MS = 20_000
 BELOW = "[data-kpi=share_below_minimum_pct]"
 BARS = "#conditions-wage-chart .barlayer .point"
+BANDS = "#conditions-bands-chart .barlayer .point"
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +44,8 @@ def expect_page(page) -> None:
     expect(page.locator("[data-kpi=share_paid_fee_pct]")).to_have_text("40,0\u00a0%")
     expect(page.locator("[data-kpi=share_written_contract_pct]")).to_have_text("71,4\u00a0%")
     expect(page.locator(BARS)).to_have_count(5, timeout=TIMEOUT_MS)
+    expect(page.locator(BANDS)).to_have_count(6, timeout=TIMEOUT_MS)
+    expect(page.locator("[data-kpi=wage_gap_pct]")).to_have_text("–")
 
 
 def test_page_shows_the_hand_counted_figures(app_url, open_page, artifacts):
@@ -50,6 +56,10 @@ def test_page_shows_the_hand_counted_figures(app_url, open_page, artifacts):
     expect(page.locator("#conditions-table-data")).to_contain_text("Construcción")
     expect(page.locator("#conditions-fees-table")).to_contain_text("Chiapas")
     expect(page.locator("#conditions-wage-note")).to_contain_text("destajo")
+    bands = page.locator("#conditions-bands-chart")
+    expect(bands).to_contain_text("Salario mínimo (100 %)")
+    expect(bands.locator(".bartext")).to_have_text(["0", "0", "3", "2", "1", "0"])
+    expect(page.locator("#conditions-fees-table")).to_contain_text("GT-REC-0003")  # by recruiter
     page.wait_for_load_state("networkidle")
     page.screenshot(path=artifacts / "conditions-es-1920x1080.png", full_page=True)
     phone = open_page(app_url + "/condiciones?lang=es", width=390, height=844)
@@ -84,5 +94,7 @@ def test_language_switch_changes_the_labels(app_url, open_page, artifacts):
     expect(page.locator(BELOW)).to_have_text("50.0%", timeout=TIMEOUT_MS)
     expect(page.locator("#conditions-table-data")).to_contain_text("Written contract")
     expect(page.locator("#conditions-wage-title")).to_contain_text("below the minimum wage")
+    expect(page.locator("#conditions-bands-chart")).to_contain_text("Minimum wage (100%)")
+    expect(page.locator("#conditions-fees-table")).to_contain_text("Direct hire (no licence)")
     page.wait_for_load_state("networkidle")
     page.screenshot(path=artifacts / "conditions-en-1920x1080.png", full_page=True)

@@ -54,6 +54,26 @@ def test_wage_below_minimum_share(loaded):
         ("sector", "construction", 2, 2, 2, 50.0, 50.0, False),  # C-007 of C-002, C-007: 1 / 2
         ("sector", "domestic_work", 1, 1, 1, 100.0, 100.0, False),  # C-003: 1 / 1
         ("sector", "hospitality", 1, 1, 1, 0.0, 0.0, False),  # C-006: 0 / 1
+        # By destination (added with the recruiter breakdown; the overall row is unchanged).
+        ("destination", "MX-CHP", 3, 3, 2, 0.0, 0.0, False),  # C-001, C-002 (C-004 piece): 0 / 2
+        ("destination", "MX-ROO", 2, 2, 2, 50.0, 50.0, False),  # C-003 below, C-006 not: 1 / 2
+        ("destination", "MX-TAB", 1, 1, 1, 100.0, 100.0, False),  # C-005: 1 / 1
+        ("destination", "MX-YUC", 1, 1, 1, 100.0, 100.0, False),  # C-007: 1 / 1
+        # By recruiter licence, direct hire (no licence) last.
+        ("recruiter", "GT-REC-0001", 2, 2, 1, 0.0, 0.0, False),  # C-001 (C-004 piece): 0 / 1
+        ("recruiter", "GT-REC-0003", 1, 1, 1, 0.0, 0.0, False),  # C-002 250 >= 248.93: 0 / 1
+        ("recruiter", "GT-REC-9999", 1, 1, 1, 100.0, 100.0, False),  # C-005: 1 / 1
+        # C-003, C-006, C-007: C-003 and C-007 below: 2 / 3
+        (
+            "recruiter",
+            "direct_hire",
+            3,
+            3,
+            3,
+            pytest.approx(200 / 3),
+            pytest.approx(200 / 3),
+            False,
+        ),
     ]
     assert result.suppressed_cells == 0
 
@@ -75,6 +95,11 @@ def test_recruitment_cost_sdg_10_7_1(loaded):
         ("destination", "MX-ROO", 2, 2, 0.0, 1, 0.0, False),  # C-006 0 (C-003 no fee)
         ("destination", "MX-TAB", 1, 1, pytest.approx(100 * 1500 / 3040), 1, 100.0, False),
         ("destination", "MX-YUC", 1, 1, None, None, None, False),  # C-007 reports no fee
+        # By recruiter (added): C-001 0 (C-004 piece, no ratio); fees C-001, C-004 both 0: 0 / 2
+        ("recruiter", "GT-REC-0001", 2, 2, 0.0, 1, 0.0, False),
+        ("recruiter", "GT-REC-0003", 1, 1, pytest.approx(100 * 1500 / 7600), 1, 100.0, False),
+        ("recruiter", "GT-REC-9999", 1, 1, pytest.approx(100 * 1500 / 3040), 1, 100.0, False),
+        ("recruiter", "direct_hire", 3, 3, 0.0, 1, 0.0, False),  # only C-006 reports a fee: 0
     ]
     assert sdg_all == pytest.approx(17.2697368)
 
@@ -97,6 +122,12 @@ def test_contract_conditions(loaded):
     assert by_sector["coffee"] == (50.0, 0.0, 0.0, 100.0, 50.0)  # C-001, C-004 (hours: C-001)
     assert by_sector["construction"] == (100.0, 100.0, 50.0, 0.0, 50.0)  # C-002, C-007
     assert by_sector["domestic_work"] == (0.0, 0.0, 100.0, 100.0, 0.0)  # C-003
+    # Quintana Roo: C-003 (no, no, 60 h, housing, no) and C-006 (yes, yes, 40 h, no, no).
+    assert by_sector["MX-ROO"] == (50.0, 50.0, 50.0, 50.0, 0.0)
+    # Direct hire: C-003, C-006, C-007 (written: no yes yes; IMSS: no yes yes; > 48 h: 60 only;
+    # housing: C-003 only; transport: none).
+    third, two_thirds = pytest.approx(100 / 3), pytest.approx(200 / 3)
+    assert by_sector["direct_hire"] == (two_thirds, two_thirds, third, third, 0.0)
 
 
 def test_filters_that_apply_and_those_that_do_not(loaded):
@@ -136,7 +167,9 @@ def test_default_threshold_suppresses_small_cells(loaded):
     assert rows(wage)[0] == ("all", "all", 7, 7, None, None, None, False)
     # Every sector has 1 or 2 workers: counts and shares hidden.
     assert all(r[2:] == (None,) * 5 + (True,) for r in rows(wage)[1:])
-    assert wage.suppressed_cells == 5 * 2 + 6 * 2  # 5 rows of 2 counts; 6 rows of 2 shares
+    # Hidden: 13 rows of 2 counts (5 sectors, 4 states, 4 recruiters: 1 to 3 workers each), and
+    # the 2 shares of each of the 14 rows with a comparable wage (the overall 3 of 6 too).
+    assert wage.suppressed_cells == 13 * 2 + 14 * 2
     sdg = obs.indicator("recruitment_cost_sdg_10_7_1", Filter())
     assert rows(sdg)[0] == ("all", "all", 7, 7, None, None, None, False)  # 4 ratios < 5 workers
     conditions = obs.indicator("contract_conditions", Filter())

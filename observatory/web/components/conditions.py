@@ -1,5 +1,5 @@
-"""Builders of the working-conditions page: KPI cards, the below-minimum bar chart (no data
-access)."""
+"""Builders of the working-conditions page: KPI cards, the below-minimum bars, the wage bands
+against the minimum and the women/men wage bars (no data access)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,15 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import html
 
-from observatory.i18n import format_percent, t
-from observatory.web.components.figures import BLUE, VERMILLION, base_layout, labelled_bars
+from observatory.i18n import format_count, format_number, format_percent, t
+from observatory.web.components.figures import (
+    BLUE,
+    INK,
+    ORANGE,
+    VERMILLION,
+    base_layout,
+    labelled_bars,
+)
 from observatory.web.components.tables import value
 
 
@@ -27,7 +34,7 @@ def kpi_card(name: str, label: str, share: object, what: str, lang: str) -> dbc.
     body = dbc.CardBody(
         [html.Div(label, className="kpi-label"), number, html.Div(what, className="kpi-what")]
     )
-    return dbc.Col(dbc.Card(body, className="kpi-card h-100"), xs=6, xl=3, className="mb-3")
+    return dbc.Col(dbc.Card(body, className="kpi-card h-100"), xs=6, lg=4, xxl=2, className="mb-3")
 
 
 def below_minimum_figure(table: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
@@ -54,5 +61,105 @@ def below_minimum_figure(table: pd.DataFrame, labels: list[str], lang: str) -> g
             yaxis={"autorange": "reversed", "automargin": True},
             margin={"l": 10, "r": 90, "t": 10, "b": 10},
             showlegend=False,
+        ),
+    )
+
+
+def _suppressed(lang: str) -> str:
+    return t("compliance.suppressed_bar", lang)
+
+
+def wage_bands_figure(table: pd.DataFrame, lang: str) -> go.Figure:
+    """Horizontal bars of workers per wage band (as % of the minimum), bands under the minimum in
+    vermillion, a dashed line at 100 % of the minimum; a hidden band is labelled, not drawn."""
+    labels = [t(f"conditions.band.{band}", lang) for band in table["band"]]
+    counts = [value(v) for v in table["workers_count"]]
+    below = [value(up) is not None and float(value(up)) <= 100 for up in table["upper_pct"]]
+    texts = [_suppressed(lang) if v is None else format_count(int(v), lang) for v in counts]
+    figure = go.Figure(
+        labelled_bars(labels, counts, texts, [VERMILLION if b else BLUE for b in below]),
+        layout=base_layout(
+            lang,
+            height=400,
+            xaxis={
+                "title": t("conditions.bands.xaxis", lang),
+                "rangemode": "tozero",
+                "automargin": True,
+                "nticks": 5,
+            },
+            # The band labels say "% of the minimum" with the title: no axis title, so that a
+            # phone keeps its width for the bars.
+            yaxis={
+                "type": "category",
+                "autorange": "reversed",
+                "automargin": True,
+            },
+            margin={"l": 10, "r": 90, "t": 10, "b": 10},
+            showlegend=False,
+        ),
+    )
+    # The minimum wage lies between the 75-100 % and 100-125 % bands (category 2.5).
+    boundary = sum(below) - 0.5
+    figure.add_hline(y=boundary, line={"color": INK, "dash": "dash", "width": 2})
+    figure.add_annotation(
+        x=1,
+        xref="paper",
+        xanchor="right",
+        y=boundary,
+        yanchor="bottom",
+        text=t("conditions.bands.minimum", lang),
+        showarrow=False,
+        font={"size": 15},
+        bgcolor="rgba(255,255,255,0.85)",
+    )
+    return figure
+
+
+def wage_gap_figure(table: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
+    """Grouped horizontal bars of the mean daily wage of women and of men per row; a mean that
+    is not published is labelled so, not drawn as zero."""
+    labels = [
+        "<br>".join(line for part in label.split("<br>") for line in textwrap.wrap(part, 16))
+        or label
+        for label in labels
+    ]
+    traces = []
+    for column, name, colour in (
+        ("women_mean_daily_mxn", "conditions.gap.women", ORANGE),
+        ("men_mean_daily_mxn", "conditions.gap.men", BLUE),
+    ):
+        means = [value(v) for v in table[column]]
+        texts = [
+            _suppressed(lang) if v is None else "$" + format_number(float(v), lang, 0)
+            for v in means
+        ]
+        traces.append(
+            go.Bar(
+                y=labels,
+                x=[0 if v is None else float(v) for v in means],
+                orientation="h",
+                name=t(name, lang),
+                text=texts,
+                textposition="outside",
+                cliponaxis=False,
+                marker_color=colour,
+                hovertemplate="%{y}: %{text}<extra>" + t(name, lang) + "</extra>",
+            )
+        )
+    return go.Figure(
+        traces,
+        layout=base_layout(
+            lang,
+            barmode="group",
+            height=max(280, 90 * len(labels) + 110),
+            xaxis={
+                "title": t("conditions.gap.xaxis", lang),
+                "rangemode": "tozero",
+                "automargin": True,
+                "nticks": 5,
+            },
+            yaxis={"autorange": "reversed", "automargin": True},
+            legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+            margin={"l": 10, "r": 90, "t": 10, "b": 10},
         ),
     )

@@ -1,5 +1,5 @@
-"""Working-conditions page: wages below the minimum, recruitment cost (SDG 10.7.1) and the
-conditions of the contracts, by sector and state of destination."""
+"""Working-conditions page: wages against the minimum, the women/men gap, recruitment fees
+(SDG 10.7.1) and contract conditions, by sector, state of destination and recruiter."""
 
 from __future__ import annotations
 
@@ -11,31 +11,49 @@ from dash.exceptions import PreventUpdate
 
 from observatory.filters import Filter
 from observatory.i18n import format_date, normalise_language, t
-from observatory.web import context, ids
-from observatory.web.components.common import error_card, section_card, sector_name, text, unit_name
-from observatory.web.components.conditions import below_minimum_figure, kpi_card
+from observatory.web import context, ids, recruiter_choice
+from observatory.web.components import conditions_tables as tables
+from observatory.web.components.common import error_card, section_card, sector_name, text
+from observatory.web.components.conditions import (
+    below_minimum_figure,
+    kpi_card,
+    wage_bands_figure,
+    wage_gap_figure,
+)
 from observatory.web.components.describe import describe_where
 from observatory.web.components.figures import GRAPH_CONFIG
-from observatory.web.components.tables import (
-    count_text,
-    data_table,
-    how_note,
-    share_text,
-    value,
-)
+from observatory.web.components.tables import how_note, share_text
 from observatory.web.context import Failure
 from observatory.web.state import view_from_store
 
 if TYPE_CHECKING:
     import dash
 
-CONDITIONS = (
-    "written_contract",
-    "social_security",
-    "hours_over_48",
-    "housing_provided",
-    "transport_paid",
+# (KPI name, indicator id, column, label key): the headline row, overall values.
+KPIS = (
+    ("share_below_minimum_pct", "wage_below_minimum_share", "share_below_pct", "below"),
+    ("wage_gap_pct", "wage_gap_sex", "gap_pct", "gap"),
+    ("sdg_10_7_1_mean_pct", "recruitment_fee_workers", "sdg_mean_workers_pct", "sdg"),
+    ("share_paid_fee_pct", "recruitment_fee_workers", "share_paid_workers_pct", "paid"),
+    ("share_written_contract_pct", "contract_conditions", "written_contract_pct", "written"),
+    ("share_social_security_pct", "contract_conditions", "social_security_pct", "social"),
 )
+INDICATORS = (
+    "wage_below_minimum_share",
+    "wage_distribution",
+    "wage_gap_sex",
+    "recruitment_fee_workers",
+    "recruitment_cost_sdg_10_7_1",
+    "contract_conditions",
+)
+
+
+def _chart(title_id: str, graph_id: str, note_id: str) -> dbc.Card:
+    return section_card(
+        html.H3(id=title_id, className="obs-chart-title"),
+        dcc.Loading(dcc.Graph(id=graph_id, config=GRAPH_CONFIG), delay_show=300),
+        html.Div(id=note_id),
+    )
 
 
 def layout(lang: str | None = None, **_query: object) -> html.Div:
@@ -49,19 +67,26 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
             dbc.Row(
                 [
                     dbc.Col(
-                        section_card(
-                            html.H3(id=ids.CONDITIONS_WAGE_TITLE, className="obs-chart-title"),
-                            dcc.Loading(
-                                dcc.Graph(id=ids.CONDITIONS_WAGE_CHART, config=GRAPH_CONFIG),
-                                delay_show=300,
-                            ),
-                            html.Div(id=ids.CONDITIONS_WAGE_NOTE),
+                        _chart(
+                            ids.CONDITIONS_BANDS_TITLE,
+                            ids.CONDITIONS_BANDS_CHART,
+                            ids.CONDITIONS_BANDS_NOTE,
                         ),
                         xxl=6,
                     ),
-                    dbc.Col(section_card(html.Div(id=ids.CONDITIONS_FEES)), xxl=6),
+                    dbc.Col(
+                        _chart(
+                            ids.CONDITIONS_GAP_TITLE,
+                            ids.CONDITIONS_GAP_CHART,
+                            ids.CONDITIONS_GAP_NOTE,
+                        ),
+                        xxl=6,
+                    ),
                 ]
             ),
+            _chart(ids.CONDITIONS_WAGE_TITLE, ids.CONDITIONS_WAGE_CHART, ids.CONDITIONS_WAGE_NOTE),
+            section_card(html.Div(id=ids.CONDITIONS_WAGES)),
+            section_card(html.Div(id=ids.CONDITIONS_FEES)),
             section_card(html.Div(id=ids.CONDITIONS_TABLE)),
         ]
     )
@@ -84,142 +109,130 @@ def _title(key: str, flt: Filter, lang: str) -> str:
     return t(key, lang, where=describe_where(flt, corridor, lang), when=_when(flt, lang))
 
 
-def _label(breakdown: str, key: str, lang: str) -> str:
-    corridor = context.current().corridor
-    if breakdown == "all":
-        return t("conditions.all", lang)
-    if breakdown == "destination":
-        return unit_name(corridor, key)
-    return sector_name(corridor, key, lang)
-
-
-def _overall(result, column: str) -> object:
-    return result.table[column].iloc[0]
-
-
-def update(view_data: dict | None):
-    """KPI cards, the below-minimum chart with its note, the fee table and the conditions table."""
+def _results(view_data: dict | None):
     if view_data is None:  # the shell has not read the URL yet
         raise PreventUpdate
-    web = context.current()
-    view = view_from_store(view_data, web.corridor)
+    view = view_from_store(view_data, context.current().corridor)
+    results = {i: context.compute(i, view.filter, view.lang) for i in INDICATORS}
+    failed = next((r for r in results.values() if isinstance(r, Failure)), None)
+    return view, results, failed
+
+
+def _footnote(lang: str) -> str:
+    return " " + t("kpi.suppressed_note", lang, min_cell=context.current().observatory.min_cell)
+
+
+def update_charts(view_data: dict | None):
+    """KPI cards, the wage bands, the women/men means and the below-minimum chart."""
+    view, results, failed = _results(view_data)
     lang, flt = view.lang, view.filter
-    wage = context.compute("wage_below_minimum_share", flt, lang)
-    fees = context.compute("recruitment_cost_sdg_10_7_1", flt, lang)
-    conditions = context.compute("contract_conditions", flt, lang)
-    failed = next((r for r in (wage, fees, conditions) if isinstance(r, Failure)), None)
     if failed is not None:
         card = error_card(failed.title, lang)
-        return card, "", {}, "", card, card
-    footnote = " " + t("kpi.suppressed_note", lang, min_cell=web.observatory.min_cell)
+        return card, "", {}, card, "", {}, "", "", {}, ""
+    corridor, footnote = context.current().corridor, _footnote(lang)
     kpis = dbc.Row(
         [
             kpi_card(
-                "share_below_minimum_pct",
-                t("conditions.kpi.below", lang),
-                _overall(wage, "share_below_pct"),
-                t("conditions.kpi.below.what", lang),
+                name,
+                t(f"conditions.kpi.{key}", lang),
+                results[indicator].table[column].iloc[0],
+                t(f"conditions.kpi.{key}.what", lang),
                 lang,
-            ),
-            kpi_card(
-                "sdg_10_7_1_mean_pct",
-                t("conditions.kpi.sdg", lang),
-                _overall(fees, "sdg_mean_pct"),
-                t("conditions.kpi.sdg.what", lang),
-                lang,
-            ),
-            kpi_card(
-                "share_paid_fee_pct",
-                t("conditions.kpi.paid", lang),
-                _overall(fees, "share_paid_pct"),
-                t("conditions.kpi.paid.what", lang),
-                lang,
-            ),
-            kpi_card(
-                "share_written_contract_pct",
-                t("conditions.kpi.written", lang),
-                _overall(conditions, "written_contract_pct"),
-                t("conditions.kpi.written.what", lang),
-                lang,
-            ),
+            )
+            for name, indicator, column, key in KPIS
         ]
     )
+    gap = results["wage_gap_sex"].table
+    gap = gap[gap["breakdown"].isin(("all", "sector"))]
+    gap_labels = [
+        t(
+            "conditions.gap.label",
+            lang,
+            name=t("conditions.all", lang) if b == "all" else sector_name(corridor, k, lang),
+            gap=share_text(g, lang),
+        )
+        for b, k, g in zip(gap["breakdown"], gap["key"], gap["gap_pct"], strict=True)
+    ]
+    wage = results["wage_below_minimum_share"]
     sectors = wage.table[wage.table["breakdown"] == "sector"]
-    labels = [sector_name(web.corridor, k, lang) for k in sectors["key"]]
-    figure = below_minimum_figure(sectors, labels, lang)
-    wage_note = how_note(wage.spec, lang, footnote)
     return (
         kpis,
+        _title("conditions.bands.title", flt, lang),
+        wage_bands_figure(results["wage_distribution"].table, lang),
+        how_note(results["wage_distribution"].spec, lang, footnote),
+        _title("conditions.gap.title", flt, lang),
+        wage_gap_figure(gap, gap_labels, lang),
+        how_note(results["wage_gap_sex"].spec, lang, footnote),
         _title("conditions.wage.title", flt, lang),
-        figure,
-        wage_note,
-        _fees_section(fees, flt, lang, footnote),
-        _conditions_section(conditions, flt, lang, footnote),
+        below_minimum_figure(
+            sectors, [sector_name(corridor, k, lang) for k in sectors["key"]], lang
+        ),
+        how_note(wage.spec, lang, footnote),
     )
 
 
-def _fees_section(result, flt: Filter, lang: str, footnote: str) -> list:
-    records = [
-        {
-            "group": t(f"conditions.breakdown.{row.breakdown}", lang),
-            "name": _label(row.breakdown, row.key, lang),
-            "workers": count_text(row.workers_count, lang),
-            "sdg": share_text(row.sdg_mean_pct, lang),
-            # No mean (no fee reported, or hidden with it): "–", like the mean itself.
-            "ratios": "–"
-            if value(row.sdg_mean_pct) is None
-            else count_text(row.ratio_contracts_count, lang),
-            "paid": share_text(row.share_paid_pct, lang),
-        }
-        for row in result.table.itertuples(index=False)
-    ]
-    columns = [
-        ("group", t("conditions.col.group", lang)),
-        ("name", t("conditions.col.sector", lang)),
-        ("workers", t("conditions.col.workers", lang)),
-        ("sdg", t("conditions.col.sdg", lang)),
-        ("ratios", t("conditions.col.ratios", lang)),
-        ("paid", t("conditions.col.paid", lang)),
-    ]
-    return [
-        html.H3(_title("conditions.fees.title", flt, lang), className="obs-chart-title"),
-        data_table(ids.CONDITIONS_FEES_TABLE, columns, records, numeric=("workers", "sdg")),
-        how_note(result.spec, lang, footnote),
-    ]
+def update_tables(view_data: dict | None):
+    """Wages, fees and conditions per sector, state of destination and recruiter."""
+    view, results, failed = _results(view_data)
+    lang, flt = view.lang, view.filter
+    if failed is not None:
+        card = error_card(failed.title, lang)
+        return card, card, card
+    label = tables.labeller(context.current().corridor, recruiter_choice.registry_names(lang), lang)
+    footnote = _footnote(lang)
+    unknown = html.P(t("conditions.unknown_note", lang), className="obs-source mb-1")
 
+    def section(title_key: str, table, *specs) -> list:
+        notes = [how_note(results[s].spec, lang, footnote) for s in specs]
+        return [html.H3(_title(title_key, flt, lang), className="obs-chart-title"), table, *notes]
 
-def _conditions_section(result, flt: Filter, lang: str, footnote: str) -> list:
-    records = [
-        {
-            "name": _label(row["breakdown"], row["key"], lang),
-            "contracts": count_text(row["contracts_count"], lang),
-            "workers": count_text(row["workers_count"], lang),
-            **{name: share_text(row[f"{name}_pct"], lang) for name in CONDITIONS},
-        }
-        for row in result.table.to_dict("records")
-    ]
-    columns = [
-        ("name", t("conditions.col.sector", lang)),
-        ("contracts", t("conditions.col.contracts", lang)),
-        ("workers", t("conditions.col.workers", lang)),
-        *((name, t(f"conditions.col.{name}", lang)) for name in CONDITIONS),
-    ]
-    return [
-        html.H3(_title("conditions.table.title", flt, lang), className="obs-chart-title"),
-        data_table(ids.CONDITIONS_TABLE_DATA, columns, records, numeric=CONDITIONS),
-        html.P(t("conditions.unknown_note", lang), className="obs-source mb-1"),
-        how_note(result.spec, lang, footnote),
-    ]
+    wage, gap = results["wage_below_minimum_share"].table, results["wage_gap_sex"].table
+    fees = results["recruitment_fee_workers"].table
+    per_contract = results["recruitment_cost_sdg_10_7_1"].table
+    conditions = results["contract_conditions"].table
+    return (
+        section(
+            "conditions.wages.title",
+            tables.wages_table(ids.CONDITIONS_WAGES_TABLE, wage, gap, label, lang),
+            "wage_below_minimum_share",
+            "wage_gap_sex",
+        ),
+        section(
+            "conditions.fees.title",
+            tables.fees_table(ids.CONDITIONS_FEES_TABLE, fees, per_contract, label, lang),
+            "recruitment_fee_workers",
+            "recruitment_cost_sdg_10_7_1",
+        ),
+        [
+            *section(
+                "conditions.table.title",
+                tables.conditions_table(ids.CONDITIONS_TABLE_DATA, conditions, label, lang),
+                "contract_conditions",
+            ),
+            unknown,
+        ],
+    )
 
 
 def register_callbacks(app: dash.Dash) -> None:
-    """Attach this page's callback to `app`."""
+    """Attach this page's callbacks to `app`."""
+    view = Input(ids.VIEW, "data")
     app.callback(
         Output(ids.CONDITIONS_KPIS, "children"),
+        Output(ids.CONDITIONS_BANDS_TITLE, "children"),
+        Output(ids.CONDITIONS_BANDS_CHART, "figure"),
+        Output(ids.CONDITIONS_BANDS_NOTE, "children"),
+        Output(ids.CONDITIONS_GAP_TITLE, "children"),
+        Output(ids.CONDITIONS_GAP_CHART, "figure"),
+        Output(ids.CONDITIONS_GAP_NOTE, "children"),
         Output(ids.CONDITIONS_WAGE_TITLE, "children"),
         Output(ids.CONDITIONS_WAGE_CHART, "figure"),
         Output(ids.CONDITIONS_WAGE_NOTE, "children"),
+        view,
+    )(update_charts)
+    app.callback(
+        Output(ids.CONDITIONS_WAGES, "children"),
         Output(ids.CONDITIONS_FEES, "children"),
         Output(ids.CONDITIONS_TABLE, "children"),
-        Input(ids.VIEW, "data"),
-    )(update)
+        view,
+    )(update_tables)
