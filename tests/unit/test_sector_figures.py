@@ -47,7 +47,7 @@ def test_stacked_shares_mark_the_state_with_hidden_cells():
 
 
 def test_share_rows_say_suppressed():
-    rows = sf.shares_rows(shares_table(), CORRIDOR, "en", "destination_admin1")
+    rows = page.shares_rows(shares_table(), CORRIDOR, "en", "destination_admin1")
     assert rows[0] == {
         "group": "Chiapas",
         "sector": "Coffee",

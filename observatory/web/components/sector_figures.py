@@ -1,5 +1,5 @@
-"""Builders of the sectors page: stacked sector shares, the HHI heat map, top-employer and
-women/minors bars, and the rows of their tables (no data access).
+"""Figure builders of the sectors page: stacked sector shares, the HHI heat map, top-employer
+and women/minors bars (no data access).
 
 Colours: 11 sectors are more than any colour-blind-safe palette separates, so each sector keeps
 one Okabe–Ito hue (7 of them) in the corridor's order, the 8th sector on reuses the hues with a
@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from observatory.i18n import format_count, format_number, format_percent, t
 from observatory.web.components.common import sector_name, unit_name
 from observatory.web.components.figures import BLUE, GREY, VERMILLION, base_layout, labelled_bars
-from observatory.web.components.tables import count_text, share_text, value
+from observatory.web.components.tables import value
 
 if TYPE_CHECKING:
     from observatory.corridor import Corridor
@@ -219,9 +219,12 @@ def employers_figure(table: pd.DataFrame, corridor: Corridor, lang: str) -> go.F
             label += f"<br><span style='font-size:14px'>{count}</span>"
         labels.append(label)
     shares = [value(v) for v in table["top_share_pct"]]
+    # No share: hidden ("suprimido*"), or undefined when no registration names an employer.
     texts = [
-        t("compliance.suppressed_bar", lang) if s is None else format_percent(s, lang)
-        for s in shares
+        format_percent(s, lang)
+        if s is not None
+        else ("–" if value(n) == 0 else t("compliance.suppressed_bar", lang))
+        for s, n in zip(shares, table["workers_count"], strict=True)
     ]
     colours = [BLUE if b == "all" else "#56B4E9" for b in table["breakdown"]]
     bars = [labelled_bars(labels, shares, texts, colours)]
@@ -266,61 +269,3 @@ def _bars(traces: list[go.Bar], bars: int, lang: str, axis_key: str, per_bar: in
             showlegend=len(traces) > 1,
         ),
     )
-
-
-def shares_rows(table: pd.DataFrame, corridor: Corridor, lang: str, key: str) -> list[dict]:
-    """Table rows of `sector_by_destination` / `sector_by_year`."""
-    return [
-        {
-            "group": unit_name(corridor, r[key]) if key == "destination_admin1" else r[key],
-            "sector": sector_name(corridor, r["sector"], lang),
-            "registrations": count_text(r["registrations_count"], lang),
-            "workers": count_text(r["workers_count"], lang),
-            "share": share_text(r["share_pct"], lang),
-        }
-        for r in table.to_dict("records")
-    ]
-
-
-def hhi_rows(table: pd.DataFrame, corridor: Corridor, lang: str) -> list[dict]:
-    """Table rows of `sector_hhi`."""
-    return [
-        {
-            "group": unit_name(corridor, r["destination_admin1"]),
-            "year": r["year"],
-            "workers": count_text(r["workers_count"], lang),
-            "sectors": count_text(r["sectors_count"], lang),
-            "hidden": count_text(r["hidden_sectors_count"], lang),
-            "hhi": hhi_text(r["hhi"], r["hidden_sectors_count"], lang),
-        }
-        for r in table.to_dict("records")
-    ]
-
-
-def employers_rows(table: pd.DataFrame, corridor: Corridor, lang: str) -> list[dict]:
-    """Table rows of `top_employers_share`."""
-    return [
-        {
-            "sector": row_label(r["breakdown"], r["key"], corridor, lang),
-            "workers": count_text(r["workers_count"], lang),
-            "employers": count_text(r["employers_count"], lang),
-            "share": share_text(r["top_share_pct"], lang),
-            "names": r["top_employers"] or "–",
-        }
-        for r in table.to_dict("records")
-    ]
-
-
-def women_minors_rows(table: pd.DataFrame, corridor: Corridor, lang: str) -> list[dict]:
-    """Table rows of `women_minors_by_sector`."""
-    return [
-        {
-            "sector": sector_name(corridor, r["sector"], lang),
-            "workers": count_text(r["workers_count"], lang),
-            "women": count_text(r["women_count"], lang),
-            "share_women": share_text(r["share_women_pct"], lang),
-            "minors": count_text(r["minors_count"], lang),
-            "share_minors": share_text(r["share_minors_pct"], lang),
-        }
-        for r in table.to_dict("records")
-    ]

@@ -16,10 +16,17 @@ from dash.exceptions import PreventUpdate
 from observatory.i18n import normalise_language, t
 from observatory.web import context, ids
 from observatory.web.components import sector_figures as sf
-from observatory.web.components.common import empty_message, error_card, section_card, text
+from observatory.web.components.common import (
+    empty_message,
+    error_card,
+    section_card,
+    sector_name,
+    text,
+    unit_name,
+)
 from observatory.web.components.describe import chart_title
 from observatory.web.components.figures import GRAPH_CONFIG
-from observatory.web.components.tables import data_table, how_note
+from observatory.web.components.tables import count_text, data_table, how_note, share_text
 from observatory.web.components.trend import month_span
 from observatory.web.context import Failure
 from observatory.web.memo import view_callback
@@ -65,12 +72,70 @@ class Section:
         return f"{PREFIX}{self.name}-table"
 
 
+def shares_rows(table: pd.DataFrame, corridor: Corridor, lang: str, key: str) -> list[dict]:
+    """Table rows of `sector_by_destination` / `sector_by_year`."""
+    return [
+        {
+            "group": unit_name(corridor, r[key]) if key == "destination_admin1" else r[key],
+            "sector": sector_name(corridor, r["sector"], lang),
+            "registrations": count_text(r["registrations_count"], lang),
+            "workers": count_text(r["workers_count"], lang),
+            "share": share_text(r["share_pct"], lang),
+        }
+        for r in table.to_dict("records")
+    ]
+
+
+def hhi_rows(table: pd.DataFrame, corridor: Corridor, lang: str) -> list[dict]:
+    """Table rows of `sector_hhi`."""
+    return [
+        {
+            "group": unit_name(corridor, r["destination_admin1"]),
+            "year": r["year"],
+            "workers": count_text(r["workers_count"], lang),
+            "sectors": count_text(r["sectors_count"], lang),
+            "hidden": count_text(r["hidden_sectors_count"], lang),
+            "hhi": sf.hhi_text(r["hhi"], r["hidden_sectors_count"], lang),
+        }
+        for r in table.to_dict("records")
+    ]
+
+
+def employers_rows(table: pd.DataFrame, corridor: Corridor, lang: str) -> list[dict]:
+    """Table rows of `top_employers_share`."""
+    return [
+        {
+            "sector": sf.row_label(r["breakdown"], r["key"], corridor, lang),
+            "workers": count_text(r["workers_count"], lang),
+            "employers": count_text(r["employers_count"], lang),
+            "share": share_text(r["top_share_pct"], lang),
+            "names": r["top_employers"] or "–",
+        }
+        for r in table.to_dict("records")
+    ]
+
+
+def women_minors_rows(table: pd.DataFrame, corridor: Corridor, lang: str) -> list[dict]:
+    """Table rows of `women_minors_by_sector`."""
+    return [
+        {
+            "sector": sector_name(corridor, r["sector"], lang),
+            "workers": count_text(r["workers_count"], lang),
+            "women": count_text(r["women_count"], lang),
+            "share_women": share_text(r["share_women_pct"], lang),
+            "minors": count_text(r["minors_count"], lang),
+            "share_minors": share_text(r["share_minors_pct"], lang),
+        }
+        for r in table.to_dict("records")
+    ]
+
+
 _SHARE_COLUMNS = ("sector", "registrations", "workers", "share")
 DESTINATION = Section(
     "destination",
     "sector_by_destination",
     partial(sf.stacked_shares, key="destination_admin1", horizontal=True),
-    partial(sf.shares_rows, key="destination_admin1"),
+    partial(shares_rows, key="destination_admin1"),
     ("group", *_SHARE_COLUMNS),
     _SHARE_COLUMNS[1:],
     "sectors.shares.note",
@@ -79,7 +144,7 @@ BY_YEAR = Section(
     "year",
     "sector_by_year",
     partial(sf.stacked_shares, key="year", horizontal=False),
-    partial(sf.shares_rows, key="year"),
+    partial(shares_rows, key="year"),
     ("group", *_SHARE_COLUMNS),
     _SHARE_COLUMNS[1:],
     "sectors.shares.note",
@@ -88,7 +153,7 @@ HHI = Section(
     "hhi",
     "sector_hhi",
     sf.hhi_figure,
-    sf.hhi_rows,
+    hhi_rows,
     ("group", "year", "workers", "sectors", "hidden", "hhi"),
     ("workers", "sectors", "hidden", "hhi"),
     "sectors.hhi.note",
@@ -97,7 +162,7 @@ TOP_EMPLOYERS = Section(
     "top",
     "top_employers_share",
     sf.employers_figure,
-    sf.employers_rows,
+    employers_rows,
     ("sector", "workers", "employers", "share", "names"),
     ("workers", "employers", "share"),
     "sectors.top.note",
@@ -106,7 +171,7 @@ WOMEN_MINORS = Section(
     "women",
     "women_minors_by_sector",
     sf.women_minors_figure,
-    sf.women_minors_rows,
+    women_minors_rows,
     ("sector", "workers", "women", "share_women", "minors", "share_minors"),
     ("workers", "women", "share_women", "minors", "share_minors"),
 )
