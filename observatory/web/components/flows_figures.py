@@ -140,6 +140,9 @@ def seasonality_figure(table: pd.DataFrame, lang: str) -> go.Figure:
     layout = base_layout(
         lang,
         height=max(260, 70 * len(years) + 120),
+        # Room for the tick labels set here, not left to automargin (which is not always
+        # recomputed when a figure is replaced).
+        margin={"l": 64, "r": 10, "t": 40, "b": 10},
         xaxis={"side": "top", "fixedrange": True},
         yaxis={"autorange": "reversed", "type": "category", "fixedrange": True},
         plot_bgcolor="white",
@@ -168,6 +171,7 @@ def pyramid_figure(table: pd.DataFrame, lang: str) -> go.Figure:
     layout = base_layout(
         lang,
         height=440,
+        margin={"l": 150, "r": 10, "t": 10, "b": 70},
         barmode="overlay",
         bargap=0.15,
         xaxis={
@@ -203,6 +207,8 @@ def exits_returns_figure(table: pd.DataFrame, lang: str, month_label) -> go.Figu
                 marker_color=colours.get(direction, GREY),
                 text=[format_count(v, lang) if v else "" for v in values],
                 textposition="outside",
+                textfont={"size": 15},
+                constraintext="none",
                 cliponaxis=False,
                 hovertemplate="%{x}: %{y:,d}<extra>"
                 + t(f"direction.{direction}", lang)
@@ -223,8 +229,8 @@ def exits_returns_figure(table: pd.DataFrame, lang: str, month_label) -> go.Figu
     layout = base_layout(
         lang,
         height=440,
+        margin={"l": 80, "r": 10, "t": 10, "b": 90},
         barmode="group",
-        uniformtext={"minsize": 12, "mode": "hide"},
         xaxis={
             "type": "category",
             "title": t("flows.exits.xaxis", lang),
@@ -248,7 +254,7 @@ def circularity_figure(table: pd.DataFrame, lang: str) -> go.Figure:
         height=320,
         xaxis={"title": t("flows.circ.xaxis", lang), "rangemode": "tozero", "fixedrange": True},
         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
-        margin={"l": 10, "r": 110, "t": 10, "b": 10},
+        margin={"l": 150, "r": 110, "t": 10, "b": 70},
         showlegend=False,
     )
     return go.Figure(bars, layout=layout)
