@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from observatory.indicators import quality
+from observatory.indicators import offices, quality
 from observatory.indicators.specs import (
     SOURCE_RECRUITERS,
     Computation,
@@ -82,6 +82,27 @@ INDICATORS: tuple[tuple[IndicatorSpec, Computation], ...] = (
             ),
         ),
         quality.days_since_last_load,
+    ),
+    (
+        rows_spec(
+            "office_quality",
+            "rows",
+            ("Calidad de los datos por oficina", "Data quality by office"),
+            (
+                "Para cada oficina de movilidad laboral: las cargas completadas de sus archivos "
+                "(una carga cuenta para la oficina de las filas que creó o cambió; una carga "
+                "con filas de varias oficinas cuenta como «varias», y una sin filas conservadas "
+                "como «desconocida»), sus filas nuevas, actualizadas y en cuarentena, la fecha "
+                "de su última carga y los días transcurridos, los registros que conserva y la "
+                "fecha del más reciente.",
+                "For each labour-mobility office: the completed loads of its files (a load "
+                "counts for the office of the rows it created or changed; a load with rows of "
+                "several offices counts as 'several', one with no rows kept as 'unknown'), "
+                "their new, updated and quarantined rows, the day of its latest load and the "
+                "days since, the registrations it holds and the date of the newest.",
+            ),
+        ),
+        offices.office_quality,
     ),
     (
         plain_spec(

@@ -19,6 +19,7 @@ from observatory.i18n import (
     t,
 )
 from observatory.web import context, ids
+from observatory.web.components import office_quality as offices
 from observatory.web.components.common import error_card, section_card, text
 from observatory.web.components.describe import describe_when
 from observatory.web.components.figures import GRAPH_CONFIG
@@ -48,6 +49,7 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
                 dcc.Loading(dcc.Graph(id=ids.QUALITY_LOADS, config=GRAPH_CONFIG), delay_show=300),
                 html.Div(id=ids.QUALITY_LOADS_NOTE),
             ),
+            section_card(html.Div(id=offices.SECTION_ID)),
             section_card(html.Div(id=ids.QUALITY_RECENT)),
             dbc.Row(
                 [
@@ -106,6 +108,15 @@ def update_freshness(view_data: dict | None):
         className="obs-chart-title",
     )
     return [title, dbc.Row(cards), how_note(result.spec, lang)]
+
+
+def update_offices(view_data: dict | None):
+    """One row per border office: its loads, rows, quarantine and freshness."""
+    lang = _lang(view_data)
+    result = context.compute("office_quality", EVERYTHING, lang)
+    if isinstance(result, Failure):
+        return error_card(result.title, lang)
+    return offices.office_section(result, context.current().corridor, lang)
 
 
 def update_loads(view_data: dict | None):
@@ -252,6 +263,7 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(ids.QUALITY_LOADS_NOTE, "children"),
         view,
     )(view_callback(update_loads))
+    app.callback(Output(offices.SECTION_ID, "children"), view)(view_callback(update_offices))
     app.callback(Output(ids.QUALITY_RECENT, "children"), view)(view_callback(update_recent))
     app.callback(Output(ids.QUALITY_REASONS, "children"), view)(view_callback(update_reasons))
     app.callback(Output(ids.QUALITY_COMPLETENESS, "children"), view)(
