@@ -108,7 +108,7 @@ def employers_rows(table: pd.DataFrame, corridor: Corridor, lang: str) -> list[d
             "sector": sf.row_label(r["breakdown"], r["key"], corridor, lang),
             "workers": count_text(r["workers_count"], lang),
             "employers": count_text(r["employers_count"], lang),
-            "share": share_text(r["top_share_pct"], lang),
+            "top_share": share_text(r["top_share_pct"], lang),
             "names": r["top_employers"] or "–",
         }
         for r in table.to_dict("records")
@@ -163,8 +163,8 @@ TOP_EMPLOYERS = Section(
     "top_employers_share",
     sf.employers_figure,
     employers_rows,
-    ("sector", "workers", "employers", "share", "names"),
-    ("workers", "employers", "share"),
+    ("sector", "workers", "employers", "top_share", "names"),
+    ("workers", "employers", "top_share"),
     "sectors.top.note",
 )
 WOMEN_MINORS = Section(
@@ -202,8 +202,13 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
 
 
 def _header(section: Section, column: str, lang: str) -> str:
-    if column == "group":
-        column = "state" if section is not BY_YEAR else "year"
+    by_year = section is BY_YEAR
+    if column in ("group", "share") and section in (DESTINATION, BY_YEAR):
+        column = {"group": ("state", "year"), "share": ("share_state", "share_year")}[column][
+            by_year
+        ]
+    elif column == "group":
+        column = "state"
     return t(f"sectors.col.{column}", lang)
 
 
