@@ -17,6 +17,7 @@ from observatory.web.components.kpi import kpi_cards
 from observatory.web.components.trend import month_span, trend_figure, trend_note
 from observatory.web.context import Failure
 from observatory.web.map_view import corridor_map, source_line
+from observatory.web.memo import view_callback
 from observatory.web.state import view_from_store
 
 if TYPE_CHECKING:
@@ -109,16 +110,18 @@ def update_map(view_data: dict | None):
 
 def register_callbacks(app: dash.Dash) -> None:
     """Attach this page's callbacks to `app`."""
-    app.callback(Output(ids.OVERVIEW_KPIS, "children"), Input(ids.VIEW, "data"))(update_kpis)
+    app.callback(Output(ids.OVERVIEW_KPIS, "children"), Input(ids.VIEW, "data"))(
+        view_callback(update_kpis)
+    )
     app.callback(
         Output(ids.OVERVIEW_TREND_TITLE, "children"),
         Output(ids.OVERVIEW_TREND, "figure"),
         Output(ids.OVERVIEW_TREND_NOTE, "children"),
         Input(ids.VIEW, "data"),
-    )(update_trend)
+    )(view_callback(update_trend))
     app.callback(
         Output(ids.OVERVIEW_MAP_TITLE, "children"),
         Output(ids.OVERVIEW_MAP, "figure"),
         Output(ids.OVERVIEW_MAP_NOTE, "children"),
         Input(ids.VIEW, "data"),
-    )(update_map)
+    )(view_callback(update_map))
