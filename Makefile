@@ -32,6 +32,7 @@ format: install
 bench: install  ## benchmarks; each prints its figures
 	$(BIN)/python -m bench.load_border_office
 	$(BIN)/python -m bench.load_contracts_registry
+	$(BIN)/python -m bench.pages
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
