@@ -254,7 +254,7 @@ def circularity_figure(table: pd.DataFrame, lang: str) -> go.Figure:
         height=320,
         xaxis={"title": t("flows.circ.xaxis", lang), "rangemode": "tozero", "fixedrange": True},
         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
-        margin={"l": 150, "r": 110, "t": 10, "b": 70},
+        margin={"l": 90, "r": 100, "t": 10, "b": 70},
         showlegend=False,
     )
     return go.Figure(bars, layout=layout)

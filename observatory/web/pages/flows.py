@@ -121,7 +121,8 @@ def _section(indicator_id: str, title_key: str, build: Callable, view_data: dict
 
 def update_map(view_data: dict | None):
     """The overview's corridor map, for the same view."""
-    return corridor_map(_view(view_data))
+    title, figure, note = corridor_map(_view(view_data))
+    return title, figure, html.P(note, className="obs-source") if isinstance(note, str) else note
 
 
 def _sankey(result, view: View):
