@@ -19,6 +19,7 @@ from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import how_note, value
 from observatory.web.context import Failure
 from observatory.web.map_view import corridor_map, source_line, view_span
+from observatory.web.memo import view_callback
 from observatory.web.state import View, view_from_store
 
 if TYPE_CHECKING:
@@ -227,5 +228,6 @@ def register_callbacks(app: dash.Dash) -> None:
             Output(section, "figure"),
             Output(note_id(section), "children"),
             Input(ids.VIEW, "data"),
-        )(update)
-    app.callback(Output(CIRCULAR_SHARE, "children"), Input(ids.VIEW, "data"))(update_circular_share)
+        )(view_callback(update))
+    share = view_callback(update_circular_share)
+    app.callback(Output(CIRCULAR_SHARE, "children"), Input(ids.VIEW, "data"))(share)
