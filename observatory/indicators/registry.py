@@ -5,6 +5,7 @@ from __future__ import annotations
 from observatory.indicators import (
     catalogue_conditions,
     catalogue_flows,
+    catalogue_recruiters,
     catalogue_registrations,
     catalogue_sectors,
     catalogue_stewards,
@@ -24,6 +25,7 @@ INDICATORS: tuple[tuple[IndicatorSpec, Computation], ...] = (
     + catalogue_conditions.INDICATORS
     + catalogue_flows.INDICATORS
     + catalogue_sectors.INDICATORS
+    + catalogue_recruiters.INDICATORS
 )
 _BY_ID = {spec.id: (spec, computation) for spec, computation in INDICATORS}
 

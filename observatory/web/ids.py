@@ -95,3 +95,12 @@ CONDITIONS_GAP_CHART = "conditions-gap-chart"
 CONDITIONS_GAP_NOTE = "conditions-gap-note"
 CONDITIONS_WAGES = "conditions-wages"  # title, table and note together
 CONDITIONS_WAGES_TABLE = "conditions-wages-table"
+
+# Recruiter profile (on the recruiters page, opened by the recruiter filter)
+PROFILE = "recruiter-profile"  # every card of the profile, or the hint to open one
+PROFILE_SCROLLED = "recruiter-profile-scrolled"  # dcc.Store written by the scroll-into-view
+PROFILE_TIMELINE = "profile-timeline"
+PROFILE_TIMELINE_TABLE = "profile-timeline-table"
+PROFILE_TREND = "profile-trend"
+PROFILE_SECTORS = "profile-sectors"
+PROFILE_KPIS = "profile-kpis"

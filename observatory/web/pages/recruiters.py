@@ -31,10 +31,20 @@ from observatory.web.components.tables import (
 )
 from observatory.web.components.trend import month_span
 from observatory.web.context import Failure
+from observatory.web.pages import recruiter_profile
 from observatory.web.state import view_from_store
 
 if TYPE_CHECKING:
     import dash
+
+
+# Licence cells look like links: a click opens the profile (pages.recruiter_profile).
+LINK_CELL = {
+    "if": {"column_id": "licence_no"},
+    "color": "#0b5cad",
+    "textDecoration": "underline",
+    "cursor": "pointer",
+}
 
 
 def layout(lang: str | None = None, **_query: object) -> html.Div:
@@ -44,6 +54,7 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
         [
             html.H2(text("recruiters.heading", lang), className="obs-page-title"),
             dbc.Alert(text("recruiters.filters_note", lang), color="info", className="mb-3"),
+            recruiter_profile.section(),
             dbc.Row(
                 [
                     dbc.Col(
@@ -61,7 +72,9 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
                 ]
             ),
             section_card(html.Div(id=ids.ALERTS)),
-            section_card(html.Div(id=ids.REGISTRY)),
+            # An empty register table from the start, so that the click that opens a profile has
+            # its input in the layout; update_registry replaces it with the filled one.
+            section_card(html.Div(data_table(ids.REGISTRY_TABLE, [], []), id=ids.REGISTRY)),
         ]
     )
 
@@ -168,6 +181,7 @@ def update_registry(view_data: dict | None):
     }
     records = [
         {
+            "id": row.licence_no,  # the row id a click reports: it opens the licence's profile
             "licence_no": row.licence_no,
             "name": row.name,
             "country": countries.get(row.registry_country, row.registry_country),
@@ -204,6 +218,7 @@ def update_registry(view_data: dict | None):
             records,
             searchable=True,
             search_placeholder=t("registry.search", lang),
+            conditional=[LINK_CELL],
         ),
         how_note(result.spec, lang),
     ]
@@ -233,3 +248,4 @@ def register_callbacks(app: dash.Dash) -> None:
     )(update_compliance)
     app.callback(Output(ids.ALERTS, "children"), view)(update_alerts)
     app.callback(Output(ids.REGISTRY, "children"), view)(update_registry)
+    recruiter_profile.register_callbacks(app)
