@@ -33,6 +33,10 @@ log = logging.getLogger(__name__)
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 COPY_TIMEOUT_S = 3600
+RETRY_AFTER_S = 300  # after a failed copy, requests use SQL this long before the next try
+# The folder holding the `observatory` package: the child runs `-m` from there, whatever
+# the server's working folder.
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def supported(engine: Engine) -> bool:
@@ -49,6 +53,7 @@ def copy_database(primary: Engine, target: Path) -> int:
     child = subprocess.run(  # noqa: S603 - our own module, with our own interpreter
         [sys.executable, "-m", "observatory.analytics.copy", str(target)],
         input=primary.url.render_as_string(hide_password=False) + "\n",
+        cwd=_PROJECT_ROOT,
         capture_output=True,
         text=True,
         timeout=COPY_TIMEOUT_S,
@@ -79,6 +84,7 @@ class AnalyticsReplica:
         self._engines: dict[int, Engine] = {}
         self._lock = threading.Lock()
         self._building: threading.Thread | None = None
+        self._failed_at: float | None = None  # monotonic time of the last failed copy
         self.last_build_seconds: float | None = None
 
     def path(self, version: int) -> Path:
@@ -98,7 +104,10 @@ class AnalyticsReplica:
                     old.dispose()
                 self._engines = {version: engine}
                 return engine
-            if self._building is None or not self._building.is_alive():
+            resting = (
+                self._failed_at is not None and time.monotonic() - self._failed_at < RETRY_AFTER_S
+            )
+            if not resting and (self._building is None or not self._building.is_alive()):
                 self._building = threading.Thread(
                     target=self.build, name="analytics-replica", daemon=True
                 )
@@ -117,33 +126,47 @@ class AnalyticsReplica:
         return self.build()
 
     def build(self) -> Path | None:
-        """Copy the primary at its current version (no-op when that file exists)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with _exclusive(self.folder / f"replica-{self._name}.lock") as acquired:
-            if not acquired:
-                return None  # another process is copying; its file will appear
-            with self.primary.connect() as conn:
-                version = queries.data_version(conn)
-            final = self.path(version)
-            if final.exists():
-                return final
-            partial = final.with_suffix(f".{os.getpid()}.partial")
-            started = time.perf_counter()
-            try:
-                built = copy_database(self.primary, partial)
-            except ReplicaOutdated as moved:
-                log.info("analytics replica not kept: %s", moved)
-                return None
-            except Exception:
-                log.exception("the analytics replica could not be built; indicators use SQL")
-                partial.unlink(missing_ok=True)
-                return None
-            final = self.path(built)
-            os.replace(partial, final)
-            self.last_build_seconds = time.perf_counter() - started
-            log.info("analytics replica v%s built in %.1f s", built, self.last_build_seconds)
-            self._remove_older_than(built)
+        """Copy the primary at its current version (no-op when that file exists).
+
+        Never raises: a failure is logged, and requests use SQL until RETRY_AFTER_S passed.
+        """
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with _exclusive(self.folder / f"replica-{self._name}.lock") as acquired:
+                if not acquired:
+                    return None  # another process is copying; its file will appear
+                return self._copy_current()
+        except ReplicaOutdated as moved:
+            log.info("analytics replica not kept: %s", moved)
+            return None
+        except Exception:
+            log.exception(
+                "the analytics replica could not be built; indicators use SQL (next try in %s s)",
+                RETRY_AFTER_S,
+            )
+            self._failed_at = time.monotonic()
+            return None
+
+    def _copy_current(self) -> Path:
+        with self.primary.connect() as conn:
+            version = queries.data_version(conn)
+        final = self.path(version)
+        if final.exists():
             return final
+        partial = final.with_suffix(f".{os.getpid()}.partial")
+        started = time.perf_counter()
+        try:
+            built = copy_database(self.primary, partial)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        final = self.path(built)
+        os.replace(partial, final)
+        self._failed_at = None
+        self.last_build_seconds = time.perf_counter() - started
+        log.info("analytics replica v%s built in %.1f s", built, self.last_build_seconds)
+        self._remove_older_than(built)
+        return final
 
     def _remove_older_than(self, version: int) -> None:
         for path in self.folder.glob(f"replica-{self._name}-v*.duckdb"):

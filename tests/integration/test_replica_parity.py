@@ -122,3 +122,26 @@ def test_a_background_replica_serves_from_sql_until_ready(loaded, corridor, tmp_
         assert replica.engine(service.data_version()) is not None
     finally:
         replica.close()
+
+
+def test_a_failed_copy_is_logged_and_not_retried_at_once(tmp_path, caplog, monkeypatch):
+    from observatory.db.engine import make_engine
+
+    monkeypatch.chdir(tmp_path)  # the copy must not depend on the server's working folder
+    never_migrated = make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    replica = AnalyticsReplica(never_migrated, tmp_path / "analytics", background=True)
+    try:
+        assert replica.engine(0) is None
+        first = replica._building
+        first.join(timeout=60)
+        assert "could not be built" in caplog.text  # no data_state table to copy
+        assert replica.engine(0) is None
+        assert replica._building is first  # no second attempt during the rest period
+    finally:
+        replica.close()
+        never_migrated.dispose()
+
+
+def test_the_copy_runs_from_any_working_folder(loaded, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert copy_database(loaded, tmp_path / "elsewhere.duckdb") >= 1
