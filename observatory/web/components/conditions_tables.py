@@ -25,7 +25,21 @@ CONDITIONS = (
     "transport_paid",
 )
 DIRECT_HIRE = "direct_hire"
+# The register can hold thousands of licences: the tables list the recruiters with the most
+# workers (the recruiter filter reaches any other), so that the page stays light.
+RECRUITER_ROWS = 50
 Label = Callable[[str, str], str]
+
+
+def limited(table: pd.DataFrame, limit: int = RECRUITER_ROWS) -> pd.DataFrame:
+    """Every row but the recruiter breakdown's, which keeps direct hire and the `limit` licences
+    with the most workers (a hidden count sorts last)."""
+    recruiters = table[(table["breakdown"] == "recruiter") & (table["key"] != DIRECT_HIRE)]
+    if len(recruiters) <= limit:
+        return table
+    workers = recruiters["workers_count"].astype("Float64").fillna(-1)
+    keep = set(workers.sort_values(ascending=False, kind="stable").index[:limit])
+    return table[(table.index.isin(keep)) | ~table.index.isin(recruiters.index)]
 
 
 def labeller(corridor: Corridor, recruiter_names: Mapping[str, str], lang: str) -> Label:
@@ -77,7 +91,7 @@ def wages_table(
     """Share below the minimum (contracts, workers) and the women/men means and gap per row."""
     gaps = _by_key(gap)
     records = []
-    for row in below.to_dict("records"):
+    for row in limited(below).to_dict("records"):
         g = gaps.get((row["breakdown"], row["key"]), {})
         records.append(
             {
@@ -111,7 +125,7 @@ def fees_table(
     """SDG 10.7.1 and the share who paid any fee, over workers first, then over contracts."""
     per_contract = _by_key(contracts)
     records = []
-    for row in workers.to_dict("records"):
+    for row in limited(workers).to_dict("records"):
         c = per_contract.get((row["breakdown"], row["key"]), {})
         records.append(
             {
@@ -153,7 +167,7 @@ def conditions_table(
             "workers": count_text(row["workers_count"], lang),
             **{name: share_text(row[f"{name}_pct"], lang) for name in CONDITIONS},
         }
-        for row in table.to_dict("records")
+        for row in limited(table).to_dict("records")
     ]
     columns = [
         ("group", t("conditions.col.group", lang)),

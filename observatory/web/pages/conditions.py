@@ -180,7 +180,12 @@ def update_tables(view_data: dict | None):
         return card, card, card
     label = tables.labeller(context.current().corridor, recruiter_choice.registry_names(lang), lang)
     footnote = _footnote(lang)
-    unknown = html.P(t("conditions.unknown_note", lang), className="obs-source mb-1")
+    unknown = html.P(
+        t("conditions.unknown_note", lang)
+        + " "
+        + t("conditions.recruiter_limit", lang, n=tables.RECRUITER_ROWS),
+        className="obs-source mb-1",
+    )
 
     def section(title_key: str, table, *specs) -> list:
         notes = [how_note(results[s].spec, lang, footnote) for s in specs]
