@@ -47,14 +47,20 @@ def value(v: object) -> object:
     return None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v
 
 
-def how_note(spec: IndicatorSpec, lang: str, extra: str = "") -> html.P:
-    """The "how is this computed" line under a chart: definition and source tables."""
-    return html.P(
-        [
-            html.Strong(t("how.label", lang)),
-            spec.definition(lang) + " " + t("how.source", lang, source=spec.source) + extra,
-        ],
-        className="obs-source",
+def how_note(spec: IndicatorSpec, lang: str, extra: str = "") -> html.Details:
+    """The "how is this computed" panel under a chart: one line open, the method on demand.
+
+    Closed, it is one line naming the indicator; opened (click, Enter or Space), it gives the
+    definition with its formula and caveats, the source tables and any note of the chart.
+    """
+    details = [html.P(spec.definition(lang), className="mb-1")]
+    details.append(html.P(t("how.source", lang, source=spec.source), className="mb-1"))
+    if extra.strip():
+        details.append(html.P(extra.strip(), className="mb-0"))
+    return html.Details(
+        [html.Summary([html.Strong(t("how.label", lang)), spec.title(lang)]), *details],
+        className="obs-source obs-how",
+        **{"data-indicator": spec.id},
     )
 
 
