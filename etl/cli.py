@@ -20,6 +20,7 @@ from observatory.corridor import load_corridor
 from observatory.db import migrate
 from observatory.db.engine import make_engine
 from observatory.db.queries_etl import list_batches, list_quarantine
+from observatory.exports.formula_safety import inert
 
 EXIT_OK, EXIT_REFUSED = 0, 2
 
@@ -231,7 +232,7 @@ def _quarantine(args: argparse.Namespace, engine: Engine, settings: Settings) ->
             for row in rows:
                 writer.writerow(
                     [
-                        _inert(row[k])
+                        inert(row[k])
                         for k in (
                             "batch_id",
                             "file_name",
@@ -251,13 +252,6 @@ def _quarantine(args: argparse.Namespace, engine: Engine, settings: Settings) ->
         )
     print(f"{len(rows)} quarantined field(s)")
     return EXIT_OK
-
-
-def _inert(value: object) -> object:
-    """Exported text that starts like a formula is prefixed, so spreadsheets show it as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 _COMMANDS = {

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from observatory import analytics
 from observatory.analytics import AnalyticsReplica
+from observatory.api import register_api
 from observatory.config import Settings
 from observatory.corridor import load_corridor
 from observatory.db.engine import make_engine
@@ -75,6 +76,7 @@ def create_app(
         view_func=BoundariesEndpoint(corridor),
     )
     app.server.extensions["observatory"] = observatory
+    register_api(app.server, observatory)
     app.server.extensions[EXTENSION] = WebContext(
         settings=settings,
         engine=engine,
