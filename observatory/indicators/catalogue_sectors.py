@@ -69,8 +69,9 @@ INDICATORS: tuple[tuple[IndicatorSpec, Computation], ...] = (
                 "Se publica solo si el estado y año tiene al menos tantos trabajadores como el "
                 "umbral. Celdas ocultas: las celdas de sector que se ocultan en la tabla del "
                 "estado para ese año entran solo por su suma, repartida por igual entre ellas; "
-                "esa suma ya se deduce del total del estado menos las celdas publicadas, así "
-                "que el índice no revela nada más. El HHI exacto sí las revelaría: con dos "
+                "esa suma ya se deduce del total del estado menos las celdas publicadas (salvo "
+                "quien se registró en dos sectores), así que el índice no revela nada más. "
+                "El HHI exacto sí las revelaría: con dos "
                 "celdas ocultas de suma conocida, la suma de sus cuadrados fija las dos. El "
                 "valor publicado es entonces el mínimo compatible con las celdas publicadas "
                 "(se marca «≥»); es exacto cuando no hay celdas ocultas.",
@@ -86,7 +87,8 @@ INDICATORS: tuple[tuple[IndicatorSpec, Computation], ...] = (
                 "has at least as many workers as the threshold. Hidden cells: the sector cells "
                 "hidden in the state's table for that year enter only through their sum, "
                 "spread evenly among them; that sum already follows from the state's total "
-                "minus the published cells, so the index reveals nothing more. The exact HHI "
+                "minus the published cells (but for anyone registered in two sectors), so the "
+                "index reveals nothing more. The exact HHI "
                 "would reveal them: with two hidden cells of known sum, the sum of their "
                 "squares fixes both. The published value is then the lowest one consistent "
                 "with the published cells (marked '≥'); it is exact when no cell is hidden.",
