@@ -72,11 +72,13 @@ def monthly_registrations(
     """Rows month ("YYYY-MM"), registrations_count, workers_count; empty months are 0.
 
     The months run over the filter's period clamped to the data's first and last
-    registration: a month before the first load's data is unknown, not zero.
+    registration: a month before the first load's data is unknown, not zero. Each year's
+    total is published too (a period filter of that year; the seasonality view), so each
+    year is a margin of the suppression besides the grand total.
     """
-    span = _covered_span(conn, flt)
+    span = covered_span(conn, flt)
     found = {row[0]: row[1:] for row in queries.grouped_counts(conn, flt, ["month"])}
-    months = _months(*span) if span else []
+    months = months_between(*span) if span else []
     months = sorted(set(months) | set(found))
     table = pd.DataFrame(
         {
@@ -87,7 +89,9 @@ def monthly_registrations(
             },
         }
     )
-    return disclosure.protect_table(table, margins=((),), min_cell=min_cell)
+    table["year"] = table["month"].str[:4]
+    protected, hidden = disclosure.protect_table(table, margins=((), ("year",)), min_cell=min_cell)
+    return protected.drop(columns="year"), hidden
 
 
 def flows(conn: Connection, flt: Filter, corridor: Corridor, min_cell: int) -> Computed:
@@ -121,14 +125,17 @@ def registrations_by_destination(
 def _by_admin1(
     conn: Connection, flt: Filter, key: str, units: tuple[str, ...], min_cell: int
 ) -> Computed:
-    found = {row[0]: row[1:] for row in queries.grouped_counts(conn, flt, [key])}
+    # Only the layer's own country: a registration of the reverse direction (Mexico ->
+    # Guatemala) has a Mexican origin, which is not a unit of the origin layer.
+    found = {row[0]: row[1:] for row in queries.grouped_counts(conn, flt, [key]) if row[0] in units}
     # Zero-fill only inside the data's time coverage: outside it a zero would be a guess.
-    codes = sorted(set(found) | (set(units) if _covered_span(conn, flt) else set()))
+    codes = sorted(set(found) | (set(units) if covered_span(conn, flt) else set()))
     rows = [(code, *found.get(code, (0, 0))) for code in codes]
     return disclosure.protect_table(_table(("admin1",), rows), margins=((),), min_cell=min_cell)
 
 
-def _covered_span(conn: Connection, flt: Filter) -> tuple[dt.date, dt.date] | None:
+def covered_span(conn: Connection, flt: Filter) -> tuple[dt.date, dt.date] | None:
+    """The filter's period clamped to the first and last registration (None: no overlap)."""
     first, last = queries.period_bounds(conn)
     if first is None or last is None:
         return None
@@ -137,7 +144,8 @@ def _covered_span(conn: Connection, flt: Filter) -> tuple[dt.date, dt.date] | No
     return (start, end) if start <= end else None
 
 
-def _months(start: dt.date, end: dt.date) -> list[str]:
+def months_between(start: dt.date, end: dt.date) -> list[str]:
+    """Every month "YYYY-MM" from `start`'s to `end`'s, both included."""
     months, year, month = [], start.year, start.month
     while (year, month) <= (end.year, end.month):
         months.append(f"{year:04d}-{month:02d}")

@@ -12,7 +12,7 @@ from observatory import disclosure
 from observatory.db import flows_queries as fq
 from observatory.definitions import AGE_GROUP_CODES
 from observatory.filters import DIRECTIONS, SEXES, Filter
-from observatory.indicators.compute import COUNTS, Computed, _covered_span, _months
+from observatory.indicators.compute import COUNTS, Computed, covered_span, months_between
 
 if TYPE_CHECKING:
     from observatory.corridor import Corridor
@@ -39,8 +39,8 @@ def seasonality(conn: Connection, flt: Filter, corridor: Corridor, min_cell: int
     Margins: the grand total and each year's total (a period filter publishes both).
     """
     found = {(y, m): counts for y, m, *counts in fq.counts_by(conn, flt, fq.SEASON_COLUMNS)}
-    span = _covered_span(conn, flt)
-    covered = {(int(m[:4]), int(m[5:])) for m in (_months(*span) if span else [])}
+    span = covered_span(conn, flt)
+    covered = {(int(m[:4]), int(m[5:])) for m in (months_between(*span) if span else [])}
     cells = sorted(covered | set(found))
     rows = [(y, m, *found.get((y, m), (0, 0))) for y, m in cells]
     table = _table({"year": "Int64", "month": "Int64"}, rows)
@@ -70,8 +70,8 @@ def exits_returns(conn: Connection, flt: Filter, corridor: Corridor, min_cell: i
     """
     columns = fq.MONTH_DIRECTION_COLUMNS
     found = {(m, d): counts for m, d, *counts in fq.counts_by(conn, flt, columns)}
-    span = _covered_span(conn, flt)
-    months = sorted(set(_months(*span) if span else []) | {m for m, _ in found})
+    span = covered_span(conn, flt)
+    months = sorted(set(months_between(*span) if span else []) | {m for m, _ in found})
     directions = flt.direction or DIRECTIONS
     rows = [(m, d, *found.get((m, d), (0, 0))) for m in months for d in directions]
     table = _table({"month": "str", "direction": "str"}, rows)

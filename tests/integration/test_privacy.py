@@ -74,6 +74,7 @@ def test_no_identity_in_tables_cache_or_logs(sqlite_engine, tmp_path, caplog):
     # The DuckDB analytics replica is one more copy of the data: it is searched too.
     replica_file = observatory.replica.wait(timeout=120)
     assert replica_file is not None and replica_file.exists()
+    observatory.replica.close()  # DuckDB opens a file once per process, with one configuration
     cache_files = list((tmp_path / "instance" / "cache").iterdir())
     assert cache_files, "the indicators were not cached: the test would prove nothing"
     cached = "\n".join(p.read_bytes().decode("latin-1") for p in cache_files)
