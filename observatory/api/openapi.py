@@ -13,7 +13,8 @@ from observatory.i18n import LANGUAGES
 if TYPE_CHECKING:
     from observatory.services import Observatory
 
-_MONTH_OR_DAY = r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
+# Real months and days (2024-02-30 still passes the pattern, and gets a 400).
+_MONTH_OR_DAY = r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"
 _LICENCE = r"^[A-Za-z0-9][A-Za-z0-9./_-]{0,63}$"
 _VALUE = {"type": ["string", "number", "integer", "boolean", "null"]}
 _ERROR = {
