@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from observatory import __version__
+from observatory.api.schemas import ERROR, INDICATOR_DATA, METADATA, SPEC
 from observatory.definitions import AGE_GROUP_CODES
 from observatory.exports.formats import FORMATS
 from observatory.filters import DIRECTIONS, SEXES
@@ -16,80 +17,6 @@ if TYPE_CHECKING:
 # Real months and days (2024-02-30 still passes the pattern, and gets a 400).
 _MONTH_OR_DAY = r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"
 _LICENCE = r"^[A-Za-z0-9][A-Za-z0-9./_-]{0,63}$"
-_VALUE = {"type": ["string", "number", "integer", "boolean", "null"]}
-_ERROR = {
-    "type": "object",
-    "required": ["error", "detail"],
-    "properties": {
-        "error": {"type": "string", "description": "A short code: bad_filter, unknown_indicator…"},
-        "detail": {"type": "string", "description": "What is wrong, in words."},
-        "param": {"type": "string", "description": "The query parameter at fault."},
-        "value": {"type": "string", "description": "Its value."},
-        "indicator": {"type": "string"},
-    },
-}
-_METADATA = {
-    "type": "object",
-    "required": ["indicator", "filters", "data_version", "extracted_at", "min_cell", "batches"],
-    "properties": {
-        "indicator": {"type": "string"},
-        "title": {"type": "string"},
-        "definition": {"type": "string"},
-        "filters": {"type": "string", "description": "The filter in words."},
-        "filters_query": {"type": "string", "description": "The filter as URL parameters."},
-        "data_version": {"type": "integer"},
-        "extracted_at": {"type": "string", "description": "UTC, ISO 8601."},
-        "suppression_rule": {"type": "string"},
-        "min_cell": {"type": "integer"},
-        "suppressed_cells": {"type": "integer"},
-        "corridor": {"type": "string"},
-        "observatory_version": {"type": "string"},
-        "batches": {"type": "array", "items": {"type": "object"}},
-    },
-}
-_INDICATOR_DATA = {
-    "type": "object",
-    "required": ["indicator", "filter", "data_version", "suppressed_cells", "columns", "rows"],
-    "properties": {
-        "indicator": {"type": "string"},
-        "title": {"type": "string"},
-        "unit": {"type": "string"},
-        "filter": {"type": "object", "additionalProperties": {"type": "string"}},
-        "data_version": {"type": "integer", "minimum": 0},
-        "suppressed_cells": {"type": "integer", "minimum": 0},
-        "columns": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["name", "label", "type"],
-                "properties": {
-                    "name": {"type": "string"},
-                    "label": {"type": "string"},
-                    "type": {"enum": ["string", "integer", "number", "boolean"]},
-                },
-            },
-        },
-        "rows": {
-            "type": "array",
-            "description": "One object per row; a value hidden by disclosure control is null "
-            "and its row has suppressed = true.",
-            "items": {"type": "object", "additionalProperties": _VALUE},
-        },
-        "metadata": {"$ref": "#/components/schemas/Metadata"},
-    },
-}
-_SPEC = {
-    "type": "object",
-    "required": ["id", "title", "unit", "definition", "source"],
-    "properties": {
-        "id": {"type": "string"},
-        "title": {"$ref": "#/components/schemas/Texts"},
-        "unit": {"type": "string"},
-        "definition": {"$ref": "#/components/schemas/Texts"},
-        "source": {"type": "string"},
-        "url": {"type": "string"},
-    },
-}
 
 
 def _list_param(name: str, description: str, items: dict[str, Any]) -> dict[str, Any]:
@@ -165,6 +92,26 @@ def openapi_document(observatory: Observatory, prefix: str) -> dict[str, Any]:
             "small-cell suppression: a hidden value is null (empty in CSV), never 0.",
         },
         "paths": {
+            prefix: {
+                "get": {
+                    "operationId": "apiIndex",
+                    "summary": "Where the indicator list and this document are.",
+                    "responses": {
+                        "200": {
+                            "description": "Links.",
+                            "content": _json_content(
+                                {
+                                    "type": "object",
+                                    "properties": {
+                                        "indicators": {"type": "string"},
+                                        "openapi": {"type": "string"},
+                                    },
+                                }
+                            ),
+                        }
+                    },
+                }
+            },
             f"{prefix}/indicators": {
                 "get": {
                     "operationId": "listIndicators",
@@ -213,10 +160,10 @@ def openapi_document(observatory: Observatory, prefix: str) -> dict[str, Any]:
         },
         "components": {
             "schemas": {
-                "Error": _ERROR,
-                "Metadata": _METADATA,
-                "IndicatorData": _INDICATOR_DATA,
-                "Indicator": _SPEC,
+                "Error": ERROR,
+                "Metadata": METADATA,
+                "IndicatorData": INDICATOR_DATA,
+                "Indicator": SPEC,
                 "IndicatorList": {
                     "type": "object",
                     "required": ["indicators"],

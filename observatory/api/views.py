@@ -35,6 +35,10 @@ def make_blueprint(observatory: Observatory, prefix: str) -> Blueprint:
     """The API's routes, bound to one Observatory service."""
     api = Blueprint("observatory_api", __name__, url_prefix=prefix)
 
+    @api.get("", strict_slashes=False)
+    def index() -> Response:
+        return _json({"indicators": f"{prefix}/indicators", "openapi": f"{prefix}/openapi.json"})
+
     @api.get("/indicators")
     def list_indicators() -> Response:
         body = {"indicators": [_describe(spec, prefix) for spec in observatory.specs()]}

@@ -169,6 +169,7 @@ def test_openapi_document_lists_every_endpoint_and_indicator(client):
     document = client.get("/api/v1/openapi.json").get_json()
     assert document["openapi"].startswith("3.1")
     assert set(document["paths"]) == {
+        "/api/v1",
         "/api/v1/indicators",
         "/api/v1/indicators/{name}",
         "/api/v1/openapi.json",

@@ -55,6 +55,7 @@ def api_schema(sqlite_engine, corridor, tmp_path: Path):
 # (path, generation mode): negative cases (values outside the schema) only where there
 # are parameters to break.
 OPERATIONS = [
+    ("/api/v1", GenerationMode.POSITIVE),
     ("/api/v1/indicators", GenerationMode.POSITIVE),
     ("/api/v1/openapi.json", GenerationMode.POSITIVE),
     ("/api/v1/indicators/{name}", GenerationMode.POSITIVE),
