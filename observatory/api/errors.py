@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from flask import Response, json, request
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,10 @@ def unexpected_error(error: Exception) -> Response:
     """A bug: logged with its traceback, answered as a JSON 500 without internals."""
     if isinstance(error, HTTPException):
         return http_error(error)
+    if isinstance(error, SQLAlchemyError):
+        # The database is down or being restarted: the client may retry.
+        log.error("API request %s: database unavailable: %s", request.full_path, error)
+        return json_error(503, "database_unavailable", "The database cannot be reached now.")
     log.exception("API request %s failed", request.full_path, exc_info=error)
     return json_error(500, "internal_error", "The server failed to answer; the error is logged.")
 

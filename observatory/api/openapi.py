@@ -142,6 +142,7 @@ def openapi_document(observatory: Observatory, prefix: str) -> dict[str, Any]:
                         "304": {"description": "Not modified since the ETag sent."},
                         "400": _error("A bad filter value, format or language."),
                         "404": _error("No such indicator."),
+                        "503": _error("The database cannot be reached now."),
                     },
                 }
             },

@@ -15,6 +15,7 @@ import pytest
 
 from etl.load import load_file
 from observatory.config import Settings
+from observatory.db.engine import make_engine
 from observatory.filters import Filter
 from observatory.services import Observatory
 from observatory.web import create_app
@@ -182,3 +183,12 @@ def test_openapi_document_lists_every_endpoint_and_indicator(client):
     assert "tecun_uman" in params["border"]["schema"]["items"]["enum"]
     assert set(params) >= {"from", "to", "age", "sector", "origin", "destination", "direction",
                            "recruiter", "format", "lang"}  # fmt: skip
+
+
+def test_an_unreachable_database_is_a_json_503(corridor, tmp_path):
+    engine = make_engine("postgresql+psycopg://nobody@127.0.0.1:9/nowhere")
+    settings = Settings(cache_type="NullCache", instance_dir=tmp_path, analytics="sql")
+    app = create_app(settings, observatory=Observatory(engine, corridor))
+    response = app.server.test_client().get("/api/v1/indicators/flows")
+    assert (response.status_code, response.mimetype) == (503, "application/json")
+    assert response.get_json()["error"] == "database_unavailable"
