@@ -27,9 +27,16 @@ def register_api(server: Flask, observatory: Observatory, prefix: str = API_PREF
     api.register_error_handler(ApiError, api_error)
     api.register_error_handler(Exception, unexpected_error)
     api.after_request(_gzip_csv)
+    api.after_request(_nosniff)
     server.register_blueprint(api)
     # Routing errors (an unknown method, a malformed URL) happen outside the blueprint.
     server.register_error_handler(HTTPException, handler_for_prefix(prefix))
+
+
+def _nosniff(response: Response) -> Response:
+    # Browsers must not guess HTML in a JSON or CSV answer that quotes a hostile name.
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def _gzip_csv(response: Response) -> Response:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from flask import Response, json, request
+from flask import Response, request
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
+
+from observatory.exports.formats import html_safe_json
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +27,10 @@ class ApiError(Exception):
 def json_error(status: int, error: str, detail: str, **extra: object) -> Response:
     """A JSON error response; `extra` adds fields such as the parameter and its value."""
     body = {"error": error, "detail": detail, **{k: v for k, v in extra.items() if v is not None}}
-    response = Response(json.dumps(body), status=status, mimetype="application/json")
+    # The detail may quote the request ("No indicator '<script>'"): markup escaped.
+    response = Response(html_safe_json(body), status=status, mimetype="application/json")
     response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
     return response
 
 

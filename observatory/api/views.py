@@ -16,12 +16,12 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 
-from flask import Blueprint, Response, json, request
+from flask import Blueprint, Response, request
 
 from observatory.api.errors import ApiError
 from observatory.api.openapi import openapi_document
 from observatory.exports.build import export_indicator
-from observatory.exports.formats import FORMATS
+from observatory.exports.formats import FORMATS, html_safe_json
 from observatory.filters import Filter, FilterError
 from observatory.i18n import LANGUAGES
 from observatory.indicators.registry import UnknownIndicator, lookup
@@ -99,7 +99,7 @@ def _describe(spec, prefix: str) -> dict[str, object]:
 
 
 def _json(body: object) -> Response:
-    response = Response(json.dumps(body), mimetype="application/json")
+    response = Response(html_safe_json(body), mimetype="application/json")
     response.headers["Cache-Control"] = "no-cache"
     return response
 

@@ -192,3 +192,10 @@ def test_an_unreachable_database_is_a_json_503(corridor, tmp_path):
     response = app.server.test_client().get("/api/v1/indicators/flows")
     assert (response.status_code, response.mimetype) == (503, "application/json")
     assert response.get_json()["error"] == "database_unavailable"
+
+
+def test_errors_quoting_the_request_carry_no_markup(client):
+    response = client.get("/api/v1/indicators/%3Cscript%3Ealert(1)")
+    assert response.status_code == 404 and b"<script>" not in response.data
+    assert response.get_json()["indicator"] == "<script>alert(1)"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
