@@ -12,6 +12,11 @@ NAV = "nav"
 URL_MESSAGE = "url-message"  # invalid URL parameters, explained in the user's language
 FOOTER = "footer"
 
+# The two columns of the shell: the filter panel and the page (the panel hides on pages no
+# filter applies to).
+FILTER_COLUMN = "filter-column"
+MAIN_COLUMN = "main-column"
+
 # Filter panel (in the shell, shared by every page)
 FILTER_TOGGLE = "filter-toggle"  # shows/hides the panel on small screens
 FILTER_COLLAPSE = "filter-collapse"

@@ -17,6 +17,15 @@ from observatory.web.pages import PAGES
 if TYPE_CHECKING:
     from observatory.corridor import Corridor
 
+# Bootstrap column widths (of 12) per breakpoint: the panel, and the page beside it.
+PANEL_WIDTHS = {"lg": 4, "xl": 3, "xxl": 2}
+
+
+def page_widths(with_panel: bool) -> dict[str, int]:
+    """The page column's widths: beside the panel, or the whole row without it."""
+    return {size: 12 - width if with_panel else 12 for size, width in PANEL_WIDTHS.items()}
+
+
 LANGUAGE_OPTIONS = [{"label": "Español", "value": "es"}, {"label": "English", "value": "en"}]
 
 
@@ -101,8 +110,12 @@ def shell(corridor: Corridor, min_cell: int, pathname_prefix: str = "/") -> html
     main = dbc.Container(
         dbc.Row(
             [
-                dbc.Col(filter_panel(lang), lg=4, xl=3, xxl=2, className="mb-3"),
-                dbc.Col([html.Div(id=ids.URL_MESSAGE), dash.page_container], lg=8, xl=9, xxl=10),
+                dbc.Col(filter_panel(lang), id=ids.FILTER_COLUMN, className="mb-3", **PANEL_WIDTHS),
+                dbc.Col(
+                    [html.Div(id=ids.URL_MESSAGE), dash.page_container],
+                    id=ids.MAIN_COLUMN,
+                    **page_widths(with_panel=True),
+                ),
             ]
         ),
         fluid=True,

@@ -13,7 +13,14 @@ from observatory.filters import Filter
 from observatory.i18n import t
 from observatory.web import context, ids, recruiter_choice
 from observatory.web.components import filter_panel as panel
-from observatory.web.layout import corridor_names, footer_children, nav_links
+from observatory.web.layout import (
+    PANEL_WIDTHS,
+    corridor_names,
+    footer_children,
+    nav_links,
+    page_widths,
+)
+from observatory.web.pages import page_at
 from observatory.web.state import View, parse_search, view_from_controls, view_from_store
 
 if TYPE_CHECKING:
@@ -100,6 +107,19 @@ def translate_shell(view_data: dict | None) -> list:
     ]
 
 
+def show_filters_that_apply(pathname: str | None) -> list:
+    """Hide the filter controls that do not change the page, and the panel when none does."""
+    page = page_at(pathname, context.current().pathname_prefix)
+    filters = page.filters if page is not None else None
+    with_panel = filters is None or len(filters) > 0
+    widths = page_widths(with_panel)
+    return [
+        *panel.visibility(filters),
+        "mb-3" if with_panel else "d-none",
+        *(widths[size] for size in PANEL_WIDTHS),
+    ]
+
+
 def toggle_panel(n_clicks: int, is_open: bool) -> bool:
     """Open or close the filter panel on small screens."""
     return not is_open if n_clicks else is_open
@@ -137,6 +157,12 @@ def register_callbacks(app: dash.Dash) -> None:
         Input(ids.VIEW, "data"),
     )
     recruiter_choice.register_callbacks(app)
+    app.callback(
+        *[Output(panel.field_id(cid), "className") for cid in _CONTROL_IDS],
+        Output(ids.FILTER_COLUMN, "className"),
+        *[Output(ids.MAIN_COLUMN, size) for size in PANEL_WIDTHS],
+        Input(ids.URL, "pathname"),
+    )(show_filters_that_apply)
     app.callback(
         Output(ids.FILTER_COLLAPSE, "is_open"),
         Input(ids.FILTER_TOGGLE, "n_clicks"),

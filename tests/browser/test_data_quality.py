@@ -77,3 +77,17 @@ def test_a_registration_filter_does_not_change_load_statistics(app_url, open_pag
         "21", timeout=TIMEOUT_MS
     )
     expect(page.locator(".alert-info")).to_contain_text("filter")
+
+
+def test_the_panel_shows_only_the_filters_that_apply(app_url, open_page):
+    page = open_page(app_url + "/calidad-datos?lang=es")
+    expect(page.locator("#quality-offices h3")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(page.locator("#filter-column")).to_be_hidden()  # no filter changes load statistics
+    page.get_by_role("link", name="Condiciones de trabajo").click()
+    expect(page.locator("#filter-column")).to_be_visible(timeout=TIMEOUT_MS)
+    for shown in ("from", "to", "sex", "sector", "destination", "recruiter"):
+        expect(page.locator(f"#filter-{shown}-field")).to_be_visible()
+    for hidden in ("age", "origin", "border", "direction"):  # contracts do not record them
+        expect(page.locator(f"#filter-{hidden}-field")).to_be_hidden()
+    page.get_by_role("link", name="Panorama").click()
+    expect(page.locator("#filter-origin-field")).to_be_visible(timeout=TIMEOUT_MS)

@@ -138,6 +138,18 @@ def active_count(view: View) -> int:
     return len(view.filter.to_query())
 
 
+def field_id(control_id: str) -> str:
+    """The id of the block (label and control) of one filter control."""
+    return f"{control_id}-field"
+
+
+def visibility(page_filters: Sequence[str] | None) -> list[str]:
+    """Class of each control's block in `ids.FILTER_CONTROLS` order: hidden where it does not
+    apply (None: an unknown page, every filter shown)."""
+    shown = set(page_filters) if page_filters is not None else {p for _, p in ids.FILTER_CONTROLS}
+    return ["mb-3" if param in shown else "d-none" for _, param in ids.FILTER_CONTROLS]
+
+
 def filter_panel(lang: str) -> html.Div:
     """The panel: a toggle on small screens, always open on large ones."""
     controls = []
@@ -158,6 +170,7 @@ def filter_panel(lang: str) -> html.Div:
                         className="obs-dropdown",
                     ),
                 ],
+                id=field_id(cid),
                 className="mb-3",
             )
         )
