@@ -10,7 +10,7 @@ through Flask's test client), so a figure is the server time of one request: rea
 cache, computing the indicators, building the figures, serialising the JSON. A page's time
 for one filter is its slowest callback (the browser sends them in parallel); the p95 is over
 --filters random filters. Cold: the cache is emptied before each filter; warm: the same
-filters again. Payload: the JSON bytes a page's callbacks send for the unfiltered view.
+filter at once again. Payload: the JSON bytes a page's callbacks send for the unfiltered view.
 """
 
 from __future__ import annotations
@@ -163,12 +163,12 @@ def measure(app, filters: list[Filter], lang: str = "es") -> None:
     for path, callbacks in pages.items():
         payload = sum(call(client, k, s, View(Filter(), lang))[1] for k, s in callbacks)
         timings: dict[str, list[float]] = {"cold": [], "warm": []}
-        for phase in ("cold", "warm"):
-            for flt in filters:
-                if phase == "cold":
-                    cache.clear()
-                view = View(flt, lang)
-                timings[phase].append(max(call(client, k, s, view)[0] for k, s in callbacks))
+        for flt in filters:
+            view = View(flt, lang)
+            cache.clear()  # cold: neither the indicators nor the page's outputs are cached
+            timings["cold"].append(max(call(client, k, s, view)[0] for k, s in callbacks))
+            # warm: the same view again, as when a second official opens the same link
+            timings["warm"].append(max(call(client, k, s, view)[0] for k, s in callbacks))
         cold, warm = timings["cold"], timings["warm"]
         print(
             f"{path:16} {len(callbacks):9d} {1000 * p95(cold):7.0f}ms {1000 * max(cold):7.0f}ms "
