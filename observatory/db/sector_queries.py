@@ -57,38 +57,60 @@ def sector_counts(
     ]
 
 
-def employer_workers(conn: Connection, flt: Filter, by_sector: bool) -> list[dict]:
-    """Distinct workers per employer named on the filtered registrations (by sector or overall).
+def employer_workers(conn: Connection, flt: Filter, by_sector: bool, top: int = 5) -> list[dict]:
+    """The `top` employers by distinct workers on the filtered registrations (by sector or
+    overall), with their group's totals; registrations without an employer_id are left out.
 
     Dicts with key (the sector, or "all"), employer_id, employer_name (the smallest name the
-    registrations give, None when none does) and workers_count; registrations without an
-    employer_id are left out.
+    registrations give, None when none does), workers_count, and the group's employers_count
+    (employers named) and pairs_count (sum over its employers of their workers). Ranked in
+    SQL (a window function): only the top rows leave the database, not every employer.
     """
-    sector = reg.c.sector if by_sector else None
-    keys = [sector] if sector is not None else []
-    stmt = (
+    keys = [reg.c.sector.label("key")] if by_sector else []
+    per_employer = (
         select(
             *keys,
             reg.c.employer_id,
-            func.min(reg.c.employer_name),
-            func.count(reg.c.worker_id.distinct()),
+            func.min(reg.c.employer_name).label("employer_name"),
+            func.count(reg.c.worker_id.distinct()).label("workers_count"),
         )
         .where(*filter_clauses(flt), reg.c.employer_id.is_not(None))
-        .group_by(*keys, reg.c.employer_id)
-        .order_by(*keys, reg.c.employer_id)
+        .group_by(*([reg.c.sector] if by_sector else []), reg.c.employer_id)
+        .subquery()
     )
-    rows = []
-    for row in conn.execute(stmt):
-        key, rest = (row[0], row[1:]) if by_sector else ("all", row)
-        rows.append(
-            {
-                "key": str(key),
-                "employer_id": str(rest[0]),
-                "employer_name": rest[1],
-                "workers_count": int(rest[2]),
-            }
+    group = [per_employer.c.key] if by_sector else []
+    ranked = select(
+        *group,
+        per_employer.c.employer_id,
+        per_employer.c.employer_name,
+        per_employer.c.workers_count,
+        func.row_number()
+        .over(
+            partition_by=group or None,
+            order_by=(per_employer.c.workers_count.desc(), per_employer.c.employer_id),
         )
-    return rows
+        .label("rank"),
+        func.count().over(partition_by=group or None).label("employers_count"),
+        func.sum(per_employer.c.workers_count)
+        .over(partition_by=group or None)
+        .label("pairs_count"),
+    ).subquery()
+    stmt = (
+        select(ranked)
+        .where(ranked.c.rank <= top)
+        .order_by(*([ranked.c.key] if by_sector else []), ranked.c.rank)
+    )
+    return [
+        {
+            "key": str(row["key"]) if by_sector else "all",
+            "employer_id": str(row["employer_id"]),
+            "employer_name": row["employer_name"],
+            "workers_count": int(row["workers_count"]),
+            "employers_count": int(row["employers_count"]),
+            "pairs_count": int(row["pairs_count"]),
+        }
+        for row in conn.execute(stmt).mappings()
+    ]
 
 
 def workers_with_employer(conn: Connection, flt: Filter, by_sector: bool) -> dict[str, int]:

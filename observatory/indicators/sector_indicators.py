@@ -136,7 +136,8 @@ def top_employers_share(
     top_employers: the names of those among the 5 with at least `min_cell` workers, "; "-joined.
     """
     employers: dict[str, list[dict]] = defaultdict(list)
-    for row in sq.employer_workers(conn, flt, False) + sq.employer_workers(conn, flt, True):
+    rows_top = sq.employer_workers(conn, flt, False, TOP_EMPLOYERS)
+    for row in rows_top + sq.employer_workers(conn, flt, True, TOP_EMPLOYERS):
         employers[row["key"]].append(row)
     workers = sq.workers_with_employer(conn, flt, True)
     keys = [OVERALL, *sorted(workers)]
@@ -146,7 +147,7 @@ def top_employers_share(
             "breakdown": OVERALL if key == OVERALL else SECTOR,
             "key": key,
             "workers_count": workers[key],
-            "employers_count": len(employers[key]),
+            "employers_count": employers[key][0]["employers_count"] if employers[key] else 0,
         }
         for key in keys
     ]
@@ -159,9 +160,9 @@ def top_employers_share(
     )
     shares, names = [], []
     for key, suppressed in zip(keys, table["suppressed"], strict=True):
-        ranked = sorted(employers[key], key=lambda e: (-e["workers_count"], e["employer_id"]))
-        top = ranked[:TOP_EMPLOYERS]
-        pairs, top_pairs = (sum(e["workers_count"] for e in group) for group in (ranked, top))
+        top = employers[key]  # ranked in SQL, at most TOP_EMPLOYERS
+        pairs = top[0]["pairs_count"] if top else 0
+        top_pairs = sum(e["workers_count"] for e in top)
         share = None if suppressed else disclosure.share_pct(top_pairs, pairs, min_cell)
         hidden += share is None and pairs > 0
         shares.append(share)
