@@ -95,6 +95,7 @@ def wage_bands_figure(table: pd.DataFrame, lang: str) -> go.Figure:
                 "automargin": True,
             },
             margin={"l": 10, "r": 90, "t": 10, "b": 10},
+            bargap=0.5,
             showlegend=False,
         ),
     )
@@ -106,7 +107,7 @@ def wage_bands_figure(table: pd.DataFrame, lang: str) -> go.Figure:
         xref="paper",
         xanchor="right",
         y=boundary,
-        yanchor="bottom",
+        yanchor="middle",  # in the gap between the bars, clear of their labels
         text=t("conditions.bands.minimum", lang),
         showarrow=False,
         font={"size": 15},
@@ -129,9 +130,15 @@ def wage_gap_figure(table: pd.DataFrame, labels: list[str], lang: str) -> go.Fig
         ("men_mean_daily_mxn", "conditions.gap.men", BLUE),
     ):
         means = [value(v) for v in table[column]]
+        # No worker of that sex at all is "no data", not a suppression.
+        counts = [value(v) for v in table[column.replace("mean_daily_mxn", "workers_count")]]
         texts = [
-            _suppressed(lang) if v is None else "$" + format_number(float(v), lang, 0)
-            for v in means
+            ("$" + format_number(float(v), lang, 0))
+            if v is not None
+            else t("conditions.gap.none", lang)
+            if n == 0
+            else _suppressed(lang)
+            for v, n in zip(means, counts, strict=True)
         ]
         traces.append(
             go.Bar(
