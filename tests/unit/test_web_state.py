@@ -96,10 +96,10 @@ def test_recruiter_options_are_the_selection_and_the_matches_only():
 
 
 def test_titles_name_the_recruiter_filter(corridor):
-    from observatory.web.components.where import describe_selection
+    from observatory.web.components.describe import describe_where
 
     only = Filter(recruiter=("GT-REC-0101",), period_start=dt.date(2024, 1, 1))
-    assert describe_selection(only, corridor, "es") == "reclutador GT-REC-0101"
+    assert describe_where(only, corridor, "es") == "reclutador GT-REC-0101"
     both = Filter(sex=("F",), recruiter=("GT-REC-0101", "GT-REC-0102"))
-    assert describe_selection(both, corridor, "en") == "women, recruiter GT-REC-0101, GT-REC-0102"
-    assert describe_selection(Filter(sex=("F",)), corridor, "es") == "mujeres"
+    assert describe_where(both, corridor, "en") == "women, recruiter GT-REC-0101, GT-REC-0102"
+    assert describe_where(Filter(sex=("F",)), corridor, "es") == "mujeres"

@@ -33,6 +33,8 @@ def describe_where(flt: Filter, corridor: Corridor, lang: str) -> str:
     parts.extend(t(f"age.{code}", lang) for code in flt.age_group)
     parts.extend(sector_name(corridor, code, lang).lower() for code in flt.sector)
     parts.extend(t(f"direction.{code}", lang).lower() for code in flt.direction)
+    if flt.recruiter:
+        parts.append(t("where.recruiter", lang, names=", ".join(flt.recruiter)))
     if not parts:
         return t(
             "where.all",

@@ -20,9 +20,9 @@ from observatory.web.components.conditions import (
     wage_bands_figure,
     wage_gap_figure,
 )
+from observatory.web.components.describe import describe_where
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import how_note, share_text
-from observatory.web.components.where import describe_selection
 from observatory.web.context import Failure
 from observatory.web.state import view_from_store
 
@@ -106,7 +106,7 @@ def _when(flt: Filter, lang: str) -> str:
 
 def _title(key: str, flt: Filter, lang: str) -> str:
     corridor = context.current().corridor
-    return t(key, lang, where=describe_selection(flt, corridor, lang), when=_when(flt, lang))
+    return t(key, lang, where=describe_where(flt, corridor, lang), when=_when(flt, lang))
 
 
 def _results(view_data: dict | None):

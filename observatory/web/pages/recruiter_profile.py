@@ -19,10 +19,10 @@ from observatory.web import context, ids
 from observatory.web.components import recruiter_profile as build
 from observatory.web.components.common import error_card, section_card, sector_name
 from observatory.web.components.conditions import kpi_card
+from observatory.web.components.describe import chart_title
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import data_table, how_note
 from observatory.web.components.trend import month_span, trend_figure, trend_note
-from observatory.web.components.where import selection_title as chart_title
 from observatory.web.context import Failure
 from observatory.web.map_view import source_line
 from observatory.web.state import View, view_from_store

@@ -19,6 +19,7 @@ from observatory.web.components.common import (
     sector_name,
     text,
 )
+from observatory.web.components.describe import chart_title
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import (
     compliance_figure,
@@ -29,7 +30,6 @@ from observatory.web.components.tables import (
     value,
 )
 from observatory.web.components.trend import month_span
-from observatory.web.components.where import selection_title as chart_title
 from observatory.web.context import Failure
 from observatory.web.pages import recruiter_profile
 from observatory.web.state import view_from_store
