@@ -24,6 +24,7 @@ from observatory.web.components.describe import describe_where
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import how_note, share_text
 from observatory.web.context import Failure
+from observatory.web.memo import view_callback
 from observatory.web.state import view_from_store
 
 if TYPE_CHECKING:
@@ -234,10 +235,10 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(ids.CONDITIONS_WAGE_CHART, "figure"),
         Output(ids.CONDITIONS_WAGE_NOTE, "children"),
         view,
-    )(update_charts)
+    )(view_callback(update_charts))
     app.callback(
         Output(ids.CONDITIONS_WAGES, "children"),
         Output(ids.CONDITIONS_FEES, "children"),
         Output(ids.CONDITIONS_TABLE, "children"),
         view,
-    )(update_tables)
+    )(view_callback(update_tables))

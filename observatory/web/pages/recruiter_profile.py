@@ -25,6 +25,7 @@ from observatory.web.components.tables import data_table, how_note
 from observatory.web.components.trend import month_span, trend_figure, trend_note
 from observatory.web.context import Failure
 from observatory.web.map_view import source_line
+from observatory.web.memo import view_callback
 from observatory.web.state import View, view_from_store
 
 if TYPE_CHECKING:
@@ -171,7 +172,9 @@ def open_profile(active_cell: dict | None, view_data: dict | None) -> str:
 
 def register_callbacks(app: dash.Dash) -> None:
     """Attach the profile's callbacks to `app`."""
-    app.callback(Output(ids.PROFILE, "children"), Input(ids.VIEW, "data"))(update_profile)
+    app.callback(Output(ids.PROFILE, "children"), Input(ids.VIEW, "data"))(
+        view_callback(update_profile)
+    )
     app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.REGISTRY_TABLE, "active_cell"),

@@ -31,6 +31,7 @@ from observatory.web.components.tables import (
 )
 from observatory.web.components.trend import month_span
 from observatory.web.context import Failure
+from observatory.web.memo import view_callback
 from observatory.web.pages import recruiter_profile
 from observatory.web.state import view_from_store
 
@@ -245,7 +246,7 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(ids.COMPLIANCE_CHART, "figure"),
         Output(ids.COMPLIANCE_TABLE, "children"),
         view,
-    )(update_compliance)
-    app.callback(Output(ids.ALERTS, "children"), view)(update_alerts)
-    app.callback(Output(ids.REGISTRY, "children"), view)(update_registry)
+    )(view_callback(update_compliance))
+    app.callback(Output(ids.ALERTS, "children"), view)(view_callback(update_alerts))
+    app.callback(Output(ids.REGISTRY, "children"), view)(view_callback(update_registry))
     recruiter_profile.register_callbacks(app)
