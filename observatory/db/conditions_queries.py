@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from sqlalchemy import (
@@ -158,29 +160,6 @@ def _aggregate(
     return [dict(row) for row in conn.execute(stmt).mappings()]
 
 
-def wage_counts(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
-    """Per group: contracts and workers with a comparable wage, and how many are below the minimum
-    (keys comparable_known_*, comparable_yes_* ... named `below_*`)."""
-    return _aggregate(conn, flt, group, _part(COMPARABLE, and_(COMPARABLE, BELOW), "below"))
-
-
-def fee_stats(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
-    """Per group: fee reported / paid (> 0) counts, and the sum and count of the SDG ratios."""
-    ratio = contract.c.recruitment_cost_ratio
-    extra = [
-        Measure("ratio_sum", "sum", value=ratio),
-        Measure("ratio_contracts", "contracts", ratio.is_not(None)),
-        Measure("ratio_workers", "workers", ratio.is_not(None)),
-    ]
-    return _aggregate(conn, flt, group, _part(FEE_REPORTED, FEE_PAID, "fee") + extra)
-
-
-def condition_counts(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
-    """Per group, for each of CONDITIONS: known / yes contracts and workers, no workers."""
-    columns = [c for name, (known, yes) in CONDITIONS.items() for c in _part(known, yes, name)]
-    return _aggregate(conn, flt, group, columns)
-
-
 # Wage bands: (name, lower bound, upper bound) of the daily wage as a multiple of the minimum.
 WAGE_BANDS: tuple[tuple[str, float | None, float | None], ...] = (
     ("lt_50", None, 0.5),
@@ -205,34 +184,95 @@ def _in_band(lower: float | None, upper: float | None) -> ColumnElement[bool]:
     return and_(*parts)
 
 
+_RATIO = contract.c.recruitment_cost_ratio
+# The measures of each query below (their names are the keys of the rows they return).
+WAGE_MEASURES = _part(COMPARABLE, and_(COMPARABLE, BELOW), "below")
+FEE_MEASURES = [
+    *_part(FEE_REPORTED, FEE_PAID, "fee"),
+    Measure("ratio_sum", "sum", value=_RATIO),
+    Measure("ratio_contracts", "contracts", _RATIO.is_not(None)),
+    Measure("ratio_workers", "workers", _RATIO.is_not(None)),
+]
+CONDITION_MEASURES = [
+    m for name, (known, yes) in CONDITIONS.items() for m in _part(known, yes, name)
+]
+BAND_MEASURES = [
+    Measure("banded_contracts", "contracts", MINIMUM_KNOWN),
+    Measure("banded_workers", "workers", MINIMUM_KNOWN),
+    *(
+        Measure(f"{name}_{kind}", kind, _in_band(lower, upper))
+        for name, lower, upper in WAGE_BANDS
+        for kind in ("contracts", "workers")
+    ),
+]
+SEX_MEASURES = [
+    measure
+    for sex in ("F", "M")
+    for mine in (and_(COMPARABLE, worker.c.sex == sex),)
+    for measure in (
+        Measure(f"{sex}_contracts", "contracts", mine),
+        Measure(f"{sex}_workers", "workers", mine),
+        Measure(f"{sex}_wage_sum", "sum", mine, contract.c.wage_daily_dest),
+    )
+]
+ALL_MEASURES = [*WAGE_MEASURES, *FEE_MEASURES, *CONDITION_MEASURES, *BAND_MEASURES, *SEX_MEASURES]
+assert len({m.name for m in ALL_MEASURES}) == len(ALL_MEASURES), "measure names must be unique"
+
+# On the analytics replica (an immutable DuckDB file per data version) one query per
+# (filter, breakdown) computes every measure of this module, and the working-conditions
+# indicators share it: the page's indicators cost one pass per breakdown, not one each.
+_SHARED_ROWS: OrderedDict[tuple[str, str, str | None], list[dict]] = OrderedDict()
+_SHARED_LOCK = threading.Lock()
+_SHARED_ENTRIES = 32
+
+
+def _measured(
+    conn: Connection, flt: Filter, group: str | None, measures: list[Measure]
+) -> list[dict]:
+    if conn.dialect.name != "duckdb":  # a database that loads may change between two calls
+        return _aggregate(conn, flt, group, measures)
+    key = (conn.engine.url.render_as_string(), flt.cache_key(), group)
+    with _SHARED_LOCK:
+        rows = _SHARED_ROWS.get(key)
+        if rows is not None:
+            _SHARED_ROWS.move_to_end(key)
+    if rows is None:
+        rows = _aggregate(conn, flt, group, ALL_MEASURES)
+        with _SHARED_LOCK:
+            _SHARED_ROWS[key] = rows
+            while len(_SHARED_ROWS) > _SHARED_ENTRIES:
+                _SHARED_ROWS.popitem(last=False)
+    names = ("key", "contracts_count", "workers_count", *(m.name for m in measures))
+    return [{name: row[name] for name in names} for row in rows]
+
+
+def wage_counts(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
+    """Per group: contracts and workers with a comparable wage, and how many are below the minimum
+    (keys comparable_known_*, comparable_yes_* ... named `below_*`)."""
+    return _measured(conn, flt, group, WAGE_MEASURES)
+
+
+def fee_stats(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
+    """Per group: fee reported / paid (> 0) counts, and the sum and count of the SDG ratios."""
+    return _measured(conn, flt, group, FEE_MEASURES)
+
+
+def condition_counts(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
+    """Per group, for each of CONDITIONS: known / yes contracts and workers, no workers."""
+    return _measured(conn, flt, group, CONDITION_MEASURES)
+
+
 def wage_band_counts(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
     """Per group: contracts and distinct workers in each of WAGE_BANDS (`<band>_contracts`,
     `<band>_workers`) and in all bands (`banded_contracts`, `banded_workers`)."""
-    columns = [
-        Measure("banded_contracts", "contracts", MINIMUM_KNOWN),
-        Measure("banded_workers", "workers", MINIMUM_KNOWN),
-    ]
-    for name, lower, upper in WAGE_BANDS:
-        inside = _in_band(lower, upper)
-        columns.append(Measure(f"{name}_contracts", "contracts", inside))
-        columns.append(Measure(f"{name}_workers", "workers", inside))
-    return _aggregate(conn, flt, group, columns)
+    return _measured(conn, flt, group, BAND_MEASURES)
 
 
 def wage_by_sex(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
     """Per group and sex (F, M): contracts with a comparable wage, their distinct workers and
     the sum of their daily wages in pesos (`<sex>_contracts`, `<sex>_workers`, `<sex>_wage_sum`).
     Means are sums over counts, so the database never computes a median or a mean itself."""
-    wage = contract.c.wage_daily_dest
-    columns = []
-    for sex in ("F", "M"):
-        mine = and_(COMPARABLE, worker.c.sex == sex)
-        columns += [
-            Measure(f"{sex}_contracts", "contracts", mine),
-            Measure(f"{sex}_workers", "workers", mine),
-            Measure(f"{sex}_wage_sum", "sum", mine, wage),
-        ]
-    return _aggregate(conn, flt, group, columns)
+    return _measured(conn, flt, group, SEX_MEASURES)
 
 
 def fee_ratio_by_worker(conn: Connection, flt: Filter, group: str | None = None) -> list[dict]:
