@@ -187,12 +187,17 @@ def pyramid_figure(table: pd.DataFrame, lang: str) -> go.Figure:
     return go.Figure(traces, layout=layout)
 
 
+BAR_TEXT_MONTHS = 24
+
+
 def exits_returns_figure(table: pd.DataFrame, lang: str, month_label) -> go.Figure:
     """Exits and returns per month as grouped bars; hidden months marked with a grey ×."""
     traces: list = []
     colours = {"exit": BLUE, "return": ORANGE}
     months = [month_label(m) for m in dict.fromkeys(table["month"])]
     step = max(1, math.ceil(len(months) / 12))  # about 12 labels, however long the period
+    # Values written on the bars only while they can be read: up to two years of months.
+    labelled = len(months) <= BAR_TEXT_MONTHS
     hidden_x: list[str] = []
     for direction in dict.fromkeys(table["direction"]):
         rows = table[table["direction"] == direction]
@@ -205,7 +210,7 @@ def exits_returns_figure(table: pd.DataFrame, lang: str, month_label) -> go.Figu
                 y=values,
                 name=t(f"direction.{direction}", lang),
                 marker_color=colours.get(direction, GREY),
-                text=[format_count(v, lang) if v else "" for v in values],
+                text=[format_count(v, lang) if v and labelled else "" for v in values],
                 textposition="outside",
                 textfont={"size": 15},
                 constraintext="none",
