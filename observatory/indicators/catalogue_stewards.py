@@ -149,11 +149,15 @@ INDICATORS: tuple[tuple[IndicatorSpec, Computation], ...] = (
             ("Alertas de reclutamiento", "Recruitment alerts"),
             (
                 "Reclutadores que registraron trabajadores mientras su licencia estaba "
-                "suspendida, revocada o vencida, o sin estar en el registro, con el número de "
-                "registros y trabajadores.",
+                "suspendida, revocada o vencida, o sin estar en el registro; que registraron "
+                "menores de 18 años; o citados por contratos en que el trabajador pagó una "
+                "cuota de reclutamiento (> 0; la OIT pide que no pague ninguna). Con el número "
+                "de registros (de contratos, para las cuotas) y de trabajadores distintos.",
                 "Recruiters that placed workers while their licence was suspended, revoked or "
-                "expired, or while absent from the register, with the number of registrations "
-                "and workers.",
+                "expired, or while absent from the register; that registered workers under 18; "
+                "or cited by contracts in which the worker paid a recruitment fee (> 0; the ILO "
+                "asks that workers pay none). With the number of registrations (of contracts, "
+                "for fees) and of distinct workers.",
             ),
             SOURCE_RECRUITERS,
         ),

@@ -15,6 +15,7 @@ import pandas as pd
 from sqlalchemy import Connection
 
 from observatory import disclosure
+from observatory.db import alert_queries
 from observatory.db import quality_queries as qq
 from observatory.filters import Filter
 
@@ -223,8 +224,12 @@ def recruiter_compliance(
 
 def recruiter_alerts(conn: Connection, flt: Filter, corridor: Corridor, min_cell: int) -> Computed:
     """Rows licence_no, name, category, registrations_count, workers_count: placements made while
-    suspended, revoked, expired or unregistered; counts of fewer than `min_cell` workers hidden."""
+    suspended, revoked, expired or unregistered; minors placed (registrations); fees charged to
+    workers (registrations_count counts contracts there). Cells under `min_cell` workers hidden.
+    """
     rows = qq.non_compliant_placements(conn, flt)
+    for alerts in (alert_queries.minors_placed, alert_queries.fees_charged):
+        rows += sorted(alerts(conn, flt), key=lambda r: (-int(r[3]), str(r[0])))
     table = _frame(
         {
             "licence_no": ("str", [r[0] for r in rows]),
