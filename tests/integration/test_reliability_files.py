@@ -339,7 +339,7 @@ def test_reading_is_lazy_the_first_rows_of_a_50_mb_file_cost_little_memory(tmp_p
 
 
 MEMORY_PROBE = """
-import json, os, resource, sys
+import json, os, sys
 from pathlib import Path
 import pandas  # imported by the first pass of a large CSV: code, not data, so before the baseline
 from etl.load import load_file
@@ -353,7 +353,10 @@ def rss_mb():
 engine, corridor = make_engine(os.environ["DATABASE_URL"]), load_corridor("gt_mx")
 before = rss_mb()
 report = load_file(engine, Path(sys.argv[1]), "border_office", corridor, b"k" * 16)
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM, the high-water mark of this process image: getrusage's ru_maxrss survives execve,
+# so it would report the pytest process that forked this one once that grew larger.
+with open("/proc/self/status") as status:
+    peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
 print(json.dumps({"status": report.status, "rows_read": report.rows_read,
                   "rows_loaded": report.rows_loaded, "before_mb": before, "peak_mb": peak}))
 """
