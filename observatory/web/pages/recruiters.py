@@ -38,6 +38,8 @@ from observatory.web.state import view_from_store
 if TYPE_CHECKING:
     import dash
 
+ALERT_ROWS = 50  # per kind of alert, the largest first
+
 
 # Licence cells look like links: a click opens the profile (pages.recruiter_profile).
 LINK_CELL = {
@@ -150,6 +152,9 @@ def update_alerts(view_data: dict | None):
     heading = html.H3(title, className="obs-chart-title")
     if result.table.empty:
         return [heading, html.P(t("alerts.none", lang)), how_note(result.spec, lang)]
+    # The largest ALERT_ROWS of each kind travel to the page (thousands of licences would make
+    # it heavy on a slow link); all of them are in the API and its downloads.
+    shown = result.table.groupby("category", sort=False).head(ALERT_ROWS)
     records = [
         {
             "licence_no": row.licence_no,
@@ -158,8 +163,9 @@ def update_alerts(view_data: dict | None):
             "registrations": count_text(row.registrations_count, lang),
             "workers": count_text(row.workers_count, lang),
         }
-        for row in result.table.itertuples(index=False)
+        for row in shown.itertuples(index=False)
     ]
+    more = len(result.table) - len(shown)
     columns = [
         ("licence_no", t("registry.col.licence", lang)),
         ("name", t("registry.col.name", lang)),
@@ -167,7 +173,13 @@ def update_alerts(view_data: dict | None):
         ("registrations", t("compliance.col.registrations", lang)),
         ("workers", t("compliance.col.workers", lang)),
     ]
-    return [heading, data_table(ids.ALERTS_TABLE, columns, records), how_note(result.spec, lang)]
+    notes = [html.P(t("alerts.more", lang, n=more, rows=ALERT_ROWS), className="obs-source")]
+    return [
+        heading,
+        data_table(ids.ALERTS_TABLE, columns, records),
+        *(notes if more else []),
+        how_note(result.spec, lang),
+    ]
 
 
 def update_registry(view_data: dict | None):
