@@ -95,15 +95,23 @@ def recruiter_profile(conn: Connection, flt: Filter, corridor: Corridor, min_cel
 
 
 def recruiter_status_timeline(
-    conn: Connection, flt: Filter, corridor: Corridor, min_cell: int
+    conn: Connection,
+    flt: Filter,
+    corridor: Corridor,
+    min_cell: int,
+    today: dt.date | None = None,
 ) -> Computed:
     """Rows licence_no, status, valid_from, valid_to (ISO dates; valid_to exclusive, <NA> while
     open) of each licence of the recruiter filter, in date order. A licence is `expired` from
     the day after its valid_until whatever the snapshots said (DATA_SPEC): periods are cut there
-    and an `expired` period follows. Public register data: nothing is suppressed."""
+    and an `expired` period follows, once that day has come (a validity that ends next year is
+    not an expiry yet). Public register data: nothing is suppressed."""
+    today = today or dt.date.today()
     licences = list(flt.recruiter)
     expiry = {
-        lic: entry["valid_until"] for lic, entry in rq.register_entries(conn, licences).items()
+        lic: until
+        for lic, entry in rq.register_entries(conn, licences).items()
+        if (until := entry["valid_until"]) is None or until < today
     }
     rows: list[tuple[str, str, dt.date, dt.date | None]] = []
     for period in rq.status_periods(conn, licences):

@@ -14,8 +14,20 @@ GT-REC-0102 K-05, K-06, K-12 (3 of 3; complaints filed on K-05 and K-12: 2 worke
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pandas as pd
+
 from observatory.filters import Filter
 from tests.integration.profile_fixtures import loaded, rows  # noqa: F401 (a fixture)
+
+
+def rows_of(table) -> list[tuple]:
+    return [
+        tuple(None if v is pd.NA or v != v else v for v in row)
+        for row in table.astype(object).itertuples(index=False)
+    ]
+
 
 ONE = Filter(recruiter=("GT-REC-0101",))
 REGISTER_0101 = (
@@ -86,6 +98,22 @@ def test_status_timeline_cut_at_the_expiry(loaded):  # noqa: F811
     ]
     assert result.suppressed_cells == 0  # public register data
     assert loaded().indicator("recruiter_status_timeline", Filter()).table.empty
+
+
+def test_a_validity_still_running_is_not_an_expiry(loaded, engine, corridor):  # noqa: F811
+    from observatory.indicators.recruiter_profile import recruiter_status_timeline
+
+    both = Filter(recruiter=("GT-REC-0101", "GT-REC-0102"))
+    with engine.connect() as conn:
+        # Seen on 2025-01-01: GT-REC-0101's validity (until 2025-06-30) still runs, so its
+        # suspension stays open; GT-REC-0102's (until 2024-03-31) has ended.
+        table, _ = recruiter_status_timeline(conn, both, corridor, 5, today=dt.date(2025, 1, 1))
+    assert rows_of(table) == [
+        ("GT-REC-0101", "active", "2022-01-10", "2024-05-01", False),
+        ("GT-REC-0101", "suspended", "2024-05-01", None, False),
+        ("GT-REC-0102", "active", "2023-03-01", "2024-04-01", False),
+        ("GT-REC-0102", "expired", "2024-04-01", None, False),
+    ]
 
 
 def test_placements_over_time_and_by_sector(loaded):  # noqa: F811
