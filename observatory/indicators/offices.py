@@ -11,20 +11,13 @@ from sqlalchemy import Connection
 
 from observatory.db import office_queries as oq
 from observatory.filters import Filter
+from observatory.indicators.cells import as_date, unsuppressed
 
 if TYPE_CHECKING:
     from observatory.corridor import Corridor
 
 SEVERAL = "several"  # a load whose rows came from more than one office
 UNKNOWN = "unknown"  # a load none of whose rows is held (all quarantined, or all replaced)
-
-
-def _date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10]) if value else None
 
 
 def office_quality(
@@ -55,10 +48,10 @@ def office_quality(
         entry["loaded"] += load["rows_loaded"] or 0
         entry["updated"] += load["rows_updated"] or 0
         entry["quarantined"] += load["rows_quarantined"] or 0
-        finished = _date(load["finished_at"])
+        finished = as_date(load["finished_at"])
         if finished and (entry["last"] is None or finished > entry["last"]):
             entry["last"] = finished
-    held = {office: (count, _date(last)) for office, count, last in oq.office_registrations(conn)}
+    held = {office: (count, as_date(last)) for office, count, last in oq.office_registrations(conn)}
     names = list(per_office)
     last_loads = [per_office[n]["last"] for n in names]
     table = pd.DataFrame(
@@ -81,5 +74,4 @@ def office_quality(
             ),
         }
     )
-    table["suppressed"] = pd.Series([False] * len(table), dtype=bool)
-    return table, 0
+    return unsuppressed(table)

@@ -18,6 +18,7 @@ from observatory import disclosure
 from observatory.db import alert_queries
 from observatory.db import quality_queries as qq
 from observatory.filters import Filter
+from observatory.indicators.cells import as_date, text_or_none, unsuppressed
 
 if TYPE_CHECKING:
     from observatory.corridor import Corridor
@@ -44,15 +45,6 @@ def _frame(columns: dict[str, tuple[str, list[object]]]) -> pd.DataFrame:
     )
 
 
-def _unsuppressed(table: pd.DataFrame) -> Computed:
-    table["suppressed"] = pd.Series([False] * len(table), dtype=bool)
-    return table, 0
-
-
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
 def loads_by_month(conn: Connection, flt: Filter, corridor: Corridor, min_cell: int) -> Computed:
     """Rows source_kind, month (of loading), batches and rows loaded/updated/unchanged/quarantined.
 
@@ -61,7 +53,7 @@ def loads_by_month(conn: Connection, flt: Filter, corridor: Corridor, min_cell: 
     rows = qq.loads_by_month(conn)
     names = ("source_kind", "month", "batches_count", *qq.ROW_COUNTS[1:])
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
-    return _unsuppressed(
+    return unsuppressed(
         _frame(
             {
                 name: ("str" if i < 2 else "Int64", [v if i >= 2 else str(v) for v in columns[i]])
@@ -82,10 +74,10 @@ def recent_loads(conn: Connection, flt: Filter, corridor: Corridor, min_cell: in
             "source_kind": ("str", [r["source_kind"] for r in rows]),
             "status": ("str", [r["status"] for r in rows]),
             **{name: ("Int64", [r[name] or 0 for r in rows]) for name in qq.ROW_COUNTS},
-            "message": ("str", [_text(r["message"]) for r in rows]),
+            "message": ("str", [text_or_none(r["message"]) for r in rows]),
         }
     )
-    return _unsuppressed(table)
+    return unsuppressed(table)
 
 
 def reason_pattern(reason: str) -> str:
@@ -114,7 +106,7 @@ def quarantine_reasons(
             "rows_count": ("Int64", [n for _, n in ranked]),
         }
     )
-    return _unsuppressed(table)
+    return unsuppressed(table)
 
 
 def field_completeness(
@@ -131,7 +123,7 @@ def field_completeness(
             "complete_pct": ("Float64", [100.0 * r[2] / r[3] if r[3] else None for r in rows]),
         }
     )
-    return _unsuppressed(table)
+    return unsuppressed(table)
 
 
 def days_since_last_load(
@@ -141,7 +133,7 @@ def days_since_last_load(
     today = today or dt.date.today()
     found = {kind: finished for kind, finished in qq.last_loads(conn) if finished is not None}
     kinds = list(SOURCE_KINDS) + sorted(set(found) - set(SOURCE_KINDS))
-    last = [_as_date(found.get(kind)) for kind in kinds]
+    last = [as_date(found.get(kind)) for kind in kinds]
     table = _frame(
         {
             "source_kind": ("str", kinds),
@@ -149,17 +141,7 @@ def days_since_last_load(
             "days_since_last_load": ("Int64", [(today - d).days if d else None for d in last]),
         }
     )
-    return _unsuppressed(table)
-
-
-def _as_date(value: object) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
+    return unsuppressed(table)
 
 
 def recruiter_registry(
@@ -172,14 +154,14 @@ def recruiter_registry(
             "licence_no": ("str", [r["licence_no"] for r in rows]),
             "name": ("str", [r["name"] for r in rows]),
             "registry_country": ("str", [r["registry_country"] for r in rows]),
-            "status": ("str", [_text(r["status"]) for r in rows]),
-            "valid_until": ("str", [_text(r["valid_until"]) for r in rows]),
-            "sectors": ("str", [_text(r["sectors"]) for r in rows]),
+            "status": ("str", [text_or_none(r["status"]) for r in rows]),
+            "valid_until": ("str", [text_or_none(r["valid_until"]) for r in rows]),
+            "sectors": ("str", [text_or_none(r["sectors"]) for r in rows]),
             "complaints": ("Int64", [r["complaints"] for r in rows]),
             "missing_from_register": ("bool", [bool(r["missing_from_register"]) for r in rows]),
         }
     )
-    return _unsuppressed(table)
+    return unsuppressed(table)
 
 
 def recruiter_compliance(
@@ -233,7 +215,7 @@ def recruiter_alerts(conn: Connection, flt: Filter, corridor: Corridor, min_cell
     table = _frame(
         {
             "licence_no": ("str", [r[0] for r in rows]),
-            "name": ("str", [_text(r[1]) for r in rows]),
+            "name": ("str", [text_or_none(r[1]) for r in rows]),
             "category": ("str", [r[2] for r in rows]),
             "registrations_count": ("Int64", [r[3] for r in rows]),
             "workers_count": ("Int64", [r[4] for r in rows]),

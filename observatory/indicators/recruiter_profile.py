@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 from observatory import disclosure
 from observatory.db import recruiter_queries as rq
 from observatory.filters import Filter
+from observatory.indicators.cells import text_or_none
 
 if TYPE_CHECKING:
     from observatory.corridor import Corridor
@@ -38,12 +39,6 @@ _COUNTS = (
 )
 
 
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
-
-
 def recruiter_profile(conn: Connection, flt: Filter, corridor: Corridor, min_cell: int) -> Computed:
     """One row per licence of the recruiter filter (none without one): licence_no, its register
     entry (<NA> when the register does not hold it), registrations_count and workers_count
@@ -58,7 +53,7 @@ def recruiter_profile(conn: Connection, flt: Filter, corridor: Corridor, min_cel
         entry = entries.get(licence, {})
         for column, dtype in _ENTRY:
             v = entry.get("complaints" if column == "complaints_registry" else column)
-            columns[column].append(_text(v) if dtype == "str" else v)
+            columns[column].append(text_or_none(v) if dtype == "str" else v)
     table = pd.DataFrame(
         {
             "licence_no": pd.array(licences, dtype="str"),
@@ -132,7 +127,7 @@ def recruiter_status_timeline(
             "licence_no": pd.array([r[0] for r in rows], dtype="str"),
             "status": pd.array([r[1] for r in rows], dtype="str"),
             "valid_from": pd.array([r[2].isoformat() for r in rows], dtype="str"),
-            "valid_to": pd.array([_text(r[3]) for r in rows], dtype="str"),
+            "valid_to": pd.array([text_or_none(r[3]) for r in rows], dtype="str"),
         }
     )
     table["suppressed"] = pd.Series([False] * len(table), dtype=bool)

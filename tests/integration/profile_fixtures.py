@@ -19,11 +19,16 @@ LOADS = (
 )
 
 
-def rows(result) -> list[tuple]:
+def table_rows(table: pd.DataFrame) -> list[tuple]:
+    """A table as tuples, <NA> and NaN as None (so literals compare plainly)."""
     return [
-        tuple(None if v is pd.NA or v != v else v for v in row)  # <NA>, NaN: None
-        for row in result.table.astype(object).itertuples(index=False)
+        tuple(None if v is pd.NA or v != v else v for v in row)
+        for row in table.astype(object).itertuples(index=False)
     ]
+
+
+def rows(result) -> list[tuple]:
+    return table_rows(result.table)
 
 
 @pytest.fixture

@@ -16,18 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
-
 from observatory.filters import Filter
-from tests.integration.profile_fixtures import loaded, rows  # noqa: F401 (a fixture)
-
-
-def rows_of(table) -> list[tuple]:
-    return [
-        tuple(None if v is pd.NA or v != v else v for v in row)
-        for row in table.astype(object).itertuples(index=False)
-    ]
-
+from tests.integration.profile_fixtures import loaded, rows, table_rows  # noqa: F401
 
 ONE = Filter(recruiter=("GT-REC-0101",))
 REGISTER_0101 = (
@@ -108,7 +98,7 @@ def test_a_validity_still_running_is_not_an_expiry(loaded, engine, corridor):  #
         # Seen on 2025-01-01: GT-REC-0101's validity (until 2025-06-30) still runs, so its
         # suspension stays open; GT-REC-0102's (until 2024-03-31) has ended.
         table, _ = recruiter_status_timeline(conn, both, corridor, 5, today=dt.date(2025, 1, 1))
-    assert rows_of(table) == [
+    assert table_rows(table) == [
         ("GT-REC-0101", "active", "2022-01-10", "2024-05-01", False),
         ("GT-REC-0101", "suspended", "2024-05-01", None, False),
         ("GT-REC-0102", "active", "2023-03-01", "2024-04-01", False),
