@@ -90,7 +90,68 @@ SETTINGS: tuple[Setting, ...] = (
         "duckdb: indicators run on a DuckDB copy of each data version, kept in the instance "
         "folder and rebuilt in the background after a load; sql: always on the database.",
     ),
+    Setting(
+        "OBSERVATORY_ENV",
+        "environment",
+        "development",
+        "development or production; production refuses to start with authentication off, "
+        "without SECRET_KEY or with a short one.",
+    ),
+    Setting(
+        "SECRET_KEY",
+        "secret_key",
+        "",
+        "Key that signs session cookies and CSRF tokens (32+ characters). Required in "
+        "production; in development a random one is kept in the instance folder.",
+    ),
+    Setting(
+        "OBSERVATORY_AUTH",
+        "auth",
+        "on",
+        "on: every page, callback, API call, export and upload needs an account; public: "
+        "anonymous visitors also see the published subset; off: no accounts (refused in "
+        "production).",
+    ),
+    Setting(
+        "OBSERVATORY_PUBLIC_PAGES",
+        "public_pages",
+        "/",
+        "With OBSERVATORY_AUTH=public: comma-separated page paths anonymous visitors see.",
+    ),
+    Setting(
+        "OBSERVATORY_PUBLIC_INDICATORS",
+        "public_indicators",
+        "",
+        "With OBSERVATORY_AUTH=public: comma-separated indicator ids anonymous clients may "
+        "fetch from /api/v1/indicators/<id>.",
+    ),
+    Setting(
+        "OBSERVATORY_UPLOAD_MAX_MB",
+        "upload_max_mb",
+        "200",
+        "Largest file a steward may upload from the browser, in MB (larger requests get 413).",
+    ),
+    Setting(
+        "OBSERVATORY_LOCKOUT_ATTEMPTS",
+        "lockout_attempts",
+        "10",
+        "Wrong passwords in a row that lock an account.",
+    ),
+    Setting(
+        "OBSERVATORY_LOCKOUT_MINUTES",
+        "lockout_minutes",
+        "15",
+        "How long a locked account stays locked, in minutes.",
+    ),
 )
+
+AUTH_MODES = ("on", "public", "off")
+ENVIRONMENTS = ("development", "production")
+MIN_SECRET_KEY_LENGTH = 32
+
+
+class ConfigurationError(ValueError):
+    """A configuration the observatory refuses to start with; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +172,16 @@ class Settings:
     # Loading keeps a small index entry per distinct key; 512 MB of CSV stays under 1 GB.
     max_file_mb: int = 512
     analytics: str = "duckdb"  # "duckdb" | "sql"
+    environment: str = "development"  # "development" | "production"
+    secret_key: str = ""
+    # Settings built in code (tests, benchmarks) start without accounts; the environment
+    # (`from_env`, i.e. app.py and gunicorn) defaults to "on", and production refuses "off".
+    auth: str = "off"  # "on" | "public" | "off"
+    public_pages: tuple[str, ...] = ("/",)
+    public_indicators: tuple[str, ...] = ()
+    upload_max_mb: int = 200
+    lockout_attempts: int = 10
+    lockout_minutes: int = 15
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -132,11 +203,58 @@ class Settings:
             debug=raw["debug"].strip() in ("1", "true", "yes"),
             max_file_mb=int(raw["max_file_mb"]),
             analytics=raw["analytics"].strip().lower(),
+            environment=raw["environment"].strip().lower(),
+            secret_key=raw["secret_key"],
+            auth=raw["auth"].strip().lower(),
+            public_pages=_csv_list(raw["public_pages"]),
+            public_indicators=_csv_list(raw["public_indicators"]),
+            upload_max_mb=int(raw["upload_max_mb"]),
+            lockout_attempts=int(raw["lockout_attempts"]),
+            lockout_minutes=int(raw["lockout_minutes"]),
         )
 
     def __post_init__(self) -> None:
         if self.analytics not in ("duckdb", "sql"):
             raise ValueError(f"OBSERVATORY_ANALYTICS must be duckdb or sql, not {self.analytics!r}")
+        if self.auth not in AUTH_MODES:
+            raise ConfigurationError(
+                f"OBSERVATORY_AUTH must be on, public or off, not {self.auth!r}"
+            )
+        if self.environment not in ENVIRONMENTS:
+            raise ConfigurationError(
+                f"OBSERVATORY_ENV must be development or production, not {self.environment!r}"
+            )
+        if self.lockout_attempts < 1 or self.lockout_minutes < 1 or self.upload_max_mb < 1:
+            raise ConfigurationError(
+                "OBSERVATORY_LOCKOUT_ATTEMPTS, OBSERVATORY_LOCKOUT_MINUTES and "
+                "OBSERVATORY_UPLOAD_MAX_MB must be at least 1"
+            )
+
+    @property
+    def production(self) -> bool:
+        return self.environment == "production"
+
+    def check_can_serve(self) -> None:
+        """Refuse a production configuration without authentication or a real secret."""
+        if not self.production:
+            return
+        if self.auth == "off":
+            raise ConfigurationError(
+                "OBSERVATORY_ENV=production refuses OBSERVATORY_AUTH=off: set it to on or public"
+            )
+        if len(self.secret_key) < MIN_SECRET_KEY_LENGTH or self.secret_key in _KNOWN_SECRETS:
+            raise ConfigurationError(
+                f"OBSERVATORY_ENV=production needs SECRET_KEY: {MIN_SECRET_KEY_LENGTH} or more "
+                "random characters (python -c 'import secrets; print(secrets.token_hex(32))')"
+            )
+
+    def resolved_secret_key(self) -> str:
+        """SECRET_KEY, or in development a random key kept in the instance folder."""
+        if self.secret_key:
+            return self.secret_key
+        if self.production:
+            raise ConfigurationError("OBSERVATORY_ENV=production needs SECRET_KEY")
+        return _instance_secret(self.instance_dir / "secret.key", "SECRET_KEY")
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some values changed (tests build their own settings this way)."""
@@ -161,3 +279,23 @@ class Settings:
                 key_file,
             )
         return key_file.read_text(encoding="ascii").strip().encode("utf-8")
+
+
+# Placeholders copied from examples are not secrets.
+_KNOWN_SECRETS = frozenset({"dev", "secret", "changeme", "change-me", "development", "test"})
+
+
+def _csv_list(text: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in text.split(",") if item.strip())
+
+
+def _instance_secret(key_file: Path, variable: str) -> str:
+    """A random key created once in the instance folder (development only)."""
+    if not key_file.exists():
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_hex(32), encoding="ascii")
+        key_file.chmod(0o600)
+        log.warning(
+            "%s is not set: created a local one in %s (development only).", variable, key_file
+        )
+    return key_file.read_text(encoding="ascii").strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -265,6 +267,56 @@ class DataState(Base):
     changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
+class UserAccount(Base):
+    """A person who signs in: a role, a country for stewards, and what locks them out.
+
+    `session_generation` is part of the session cookie's user id: raising it (a password
+    change, a lock, a deactivation) makes every cookie issued before unusable.
+    """
+
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))  # viewer | analyst | steward | admin
+    country: Mapped[str | None] = mapped_column(String(2))  # ISO-2; stewards only
+    active: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    failed_attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    session_generation: Mapped[int] = mapped_column(Integer, server_default="0")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    password_changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class ApiToken(Base):
+    """An analyst's API token: only its SHA-256 is kept; the token is shown once."""
+
+    __tablename__ = "api_token"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class AuditEvent(Base):
+    """One entry of the append-only audit log (a database trigger refuses UPDATE and DELETE)."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str | None] = mapped_column(String(64))  # username; None: anonymous/system
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    target: Mapped[str | None] = mapped_column(String(300))
+    details: Mapped[str | None] = mapped_column(Text)  # JSON object
+    remote_addr: Mapped[str | None] = mapped_column(String(64))
+
+
 registration_table = Registration.__table__
 recruiter_table = Recruiter.__table__
 recruiter_observation_table = RecruiterObservation.__table__
@@ -276,3 +328,6 @@ worker_table = Worker.__table__
 load_batch_table = LoadBatch.__table__
 record_change_table = RecordChange.__table__
 quarantined_row_table = QuarantinedRow.__table__
+user_account_table = UserAccount.__table__
+api_token_table = ApiToken.__table__
+audit_event_table = AuditEvent.__table__
