@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from etl.intake import UploadLoader
 from observatory.config import Settings
 from observatory.web import create_app
 
 # Creating the app reads settings and wires objects; it opens no database connection, so
 # gunicorn can import this module before the database is reachable.
 settings = Settings.from_env()
-app = create_app(settings)
+# Stewards' uploads go through the ETL; the web layer is handed the loader, never imports it.
+app = create_app(settings, loader=UploadLoader.from_settings(settings))
 server = app.server
 
 if __name__ == "__main__":

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from etl.load import LoadReport, load_file
+from observatory.accounts import Accounts
 from observatory.config import Settings
 from observatory.corridor import load_corridor
 from observatory.db import migrate
@@ -38,6 +40,7 @@ def prepare_database(settings: Settings) -> Engine:
     """Migrate the database; load the demo corpus when it holds no data and the demo is on."""
     engine = make_engine(settings.database_url)
     migrate.upgrade(engine)
+    create_first_admin(engine, settings)
     if settings.load_demo and registrations_count(engine) == 0:
         print(
             "The database is empty: writing the demo corridor as files and loading it "
@@ -51,3 +54,31 @@ def prepare_database(settings: Settings) -> Engine:
         summary = ", ".join(f"{kind} {rows:,} rows" for kind, rows in loaded.items())
         print(f"Demo loaded from {len(reports)} files: {summary}.", flush=True)
     return engine
+
+
+FIRST_ADMIN = "admin"
+
+
+def create_first_admin(engine: Engine, settings: Settings) -> str | None:
+    """With accounts on and none yet, create `admin` with a random password, printed once.
+
+    Returns the password (None when nothing was created). Only its argon2 hash is stored;
+    a lost one is reset with `python -m observatory users reset-password --username admin`.
+    """
+    if settings.auth == "off":
+        return None
+    corridor = load_corridor(settings.corridor)
+    accounts = Accounts(engine, countries=tuple(c.iso2 for c in corridor.countries()))
+    if accounts.count() > 0:
+        return None
+    password = secrets.token_urlsafe(15)
+    accounts.create(FIRST_ADMIN, password, "admin", actor="setup")
+    bar = "=" * 72
+    print(
+        f"{bar}\nNo accounts yet: created the administrator\n\n"
+        f"    user:     {FIRST_ADMIN}\n    password: {password}\n\n"
+        "This password is shown once. Sign in, then create the other accounts on the Users\n"
+        f"page or with `python -m observatory users create`.\n{bar}",
+        flush=True,
+    )
+    return password

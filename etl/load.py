@@ -6,10 +6,11 @@ import datetime as dt
 import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from etl import batches, rows, scan
@@ -67,6 +68,7 @@ def load_file(
     parallel: bool = False,
     as_of: dt.date | None = None,
     max_bytes: int | None = None,
+    inspect_dry_run: Callable[[Connection, int], object] | None = None,
 ) -> LoadReport:
     """Load one source file in one transaction; a refused or failed file writes no data.
 
@@ -74,7 +76,8 @@ def load_file(
     writes. Only a program whose main module is import-safe (`if __name__ == "__main__"`)
     may ask for it, as `python -m etl` does: the spawned process imports that module.
     `as_of` is the snapshot date of a registry file that does not carry one; a file larger
-    than `max_bytes` is refused.
+    than `max_bytes` is refused. `inspect_dry_run(conn, batch_id)` sees a dry run's
+    writes (its quarantine, say) just before they are rolled back.
     """
     path = Path(path)
     started = time.perf_counter()
@@ -143,6 +146,8 @@ def load_file(
             batches.finish_batch(conn, batch_id, "loaded", **_counts(report))
             batches.advance_data_version(conn)
             if dry_run:
+                if inspect_dry_run is not None:
+                    inspect_dry_run(conn, batch_id)
                 transaction.rollback()
                 report.batch_id = None
             else:

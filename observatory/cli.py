@@ -18,6 +18,7 @@ from urllib.parse import parse_qs
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from observatory import users_cli
 from observatory.config import Settings
 from observatory.corridor import load_corridor
 from observatory.db.engine import make_engine
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=tuple(FORMATS), default="csv")
     export.add_argument("--out", required=True, help="output file; - writes to standard output")
     export.add_argument("--lang", choices=LANGUAGES, default="es", help="texts and headers")
+    users_cli.add_parser(commands)
     return parser
 
 
@@ -54,6 +56,8 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
     args = build_parser().parse_args(argv)
     settings = settings or Settings.from_env()
     try:
+        if args.command == "users":
+            return users_cli.run(args, settings)
         return _export(args, settings)
     except SQLAlchemyError as error:
         url = make_url(settings.database_url).render_as_string(hide_password=True)

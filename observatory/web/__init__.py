@@ -16,6 +16,7 @@ from observatory.db.engine import make_engine
 from observatory.i18n import DEFAULT_LANGUAGE, t
 from observatory.services import Observatory
 from observatory.web import shell
+from observatory.web.access import register_access
 from observatory.web.cache import make_cache
 from observatory.web.context import EXTENSION, WebContext
 from observatory.web.geo import BoundariesEndpoint
@@ -36,14 +37,21 @@ def make_replica(settings: Settings, engine: Engine) -> AnalyticsReplica | None:
 
 
 def create_app(
-    settings: Settings | None = None, *, observatory: Observatory | None = None
+    settings: Settings | None = None,
+    *,
+    observatory: Observatory | None = None,
+    loader: object | None = None,
 ) -> dash.Dash:
     """A new Dash app for `settings` (default: the environment); never touches the database.
+
+    `loader` loads stewards' uploads (app.py passes `etl.intake.UploadLoader`: the web layer
+    never imports the ETL); without one the upload pages say loads are not available here.
 
     Engine, corridor, cache and the Observatory service are built here and kept on the
     Flask server (`server.extensions`), where callbacks reach them via `flask.current_app`.
     """
     settings = settings or Settings.from_env()
+    settings.check_can_serve()  # production: never without accounts or a real secret
     engine = make_engine(settings.database_url) if observatory is None else observatory.engine
     corridor = load_corridor(settings.corridor) if observatory is None else observatory.corridor
     names = corridor_names(corridor, DEFAULT_LANGUAGE)
@@ -86,6 +94,7 @@ def create_app(
         boundaries_url=prefix + BOUNDARIES_ROUTE,
         pathname_prefix=prefix,
     )
+    callbacks_of: dict[str, set[str]] = {}  # page path -> its callbacks (public mode)
     for order, page in enumerate(PAGES):
         module = page.load()
         dash.register_page(
@@ -96,7 +105,14 @@ def create_app(
             name=t(page.nav_key, DEFAULT_LANGUAGE),
             title=app.title,
         )
+        registered = set(app.callback_map)
         module.register_callbacks(app)
+        callbacks_of[page.path] = set(app.callback_map) - registered
     app.layout = shell_layout(corridor, settings.min_cell, prefix)
+    registered = set(app.callback_map)
     shell.register_callbacks(app)
+    callbacks_of[""] = set(app.callback_map) - registered  # the shell's, on every page
+    register_access(
+        app, settings, engine, corridor, callbacks_of=callbacks_of, loader=loader
+    )
     return app
