@@ -102,10 +102,13 @@ def shell(corridor: Corridor, min_cell: int, pathname_prefix: str = "/") -> html
         ),
         className="obs-header",
     )
-    nav = dbc.Container(
-        dbc.Nav(nav_links(lang, "", pathname_prefix), id=ids.NAV, pills=True),
-        fluid=True,
+    # A <nav> landmark (screen readers list it), named in both languages like the switch.
+    nav = html.Nav(
+        dbc.Container(
+            dbc.Nav(nav_links(lang, "", pathname_prefix), id=ids.NAV, pills=True), fluid=True
+        ),
         className="obs-nav",
+        **{"aria-label": "Secciones / Sections"},
     )
     main = dbc.Container(
         dbc.Row(
