@@ -23,6 +23,7 @@ from observatory.web.geo import BoundariesEndpoint
 from observatory.web.layout import corridor_names
 from observatory.web.layout import shell as shell_layout
 from observatory.web.pages import PAGES
+from observatory.web.transfer import register_static_transfer
 
 ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 BOOTSTRAP_CSS = "vendor/bootstrap/bootstrap.min.css"
@@ -67,7 +68,10 @@ def create_app(
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app.config.external_stylesheets.append(app.get_asset_url(BOOTSTRAP_CSS))
+    # Stamped like Dash's own assets (?m=mtime), so browsers may keep it (observatory.web.transfer).
+    stamp = int((ASSETS_DIR / BOOTSTRAP_CSS).stat().st_mtime)
+    app.config.external_stylesheets.append(f"{app.get_asset_url(BOOTSTRAP_CSS)}?m={stamp}")
+    register_static_transfer(app.server, app.config.routes_pathname_prefix)
     cache = make_cache(app.server, settings)
     if observatory is None:
         observatory = Observatory(
