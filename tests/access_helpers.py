@@ -13,7 +13,9 @@ from etl.load import load_file
 from observatory.accounts import Accounts
 from observatory.config import Settings
 from observatory.corridor import load_corridor
+from observatory.filters import Filter
 from observatory.web import create_app
+from observatory.web.state import View
 from tests.conftest import FIXTURES, TEST_PSEUDONYM_KEY
 
 PASSWORD = "correct horse battery staple"
@@ -85,3 +87,48 @@ def dash_headers(client: FlaskClient) -> dict[str, str]:
     """What the Dash renderer sends with a callback: the CSRF cookie as X-CSRFToken."""
     cookie = client.get_cookie("_csrf_token")
     return {"X-CSRFToken": cookie.value} if cookie else {}
+
+
+def _outputs(spec: dict) -> list:
+    output = spec["output"]
+    return output if isinstance(output, list) else [output]
+
+
+def callback_body(key: str, spec: dict) -> dict:
+    """A minimal valid callback request, as the renderer sends one."""
+    view = View(Filter(), "es").store()
+
+    def value(dependency: dict) -> object:
+        return view if dependency["id"] == "view" else None
+
+    def entry(dependency: dict) -> object:
+        # A pattern-matching dependency (a dict id with wildcards) matching no component.
+        if isinstance(dependency["id"], dict):
+            return []
+        return {**dependency, "value": value(dependency)}
+
+    outputs = [
+        []
+        if isinstance(o.component_id, dict)
+        else {"id": o.component_id, "property": o.component_property}
+        for o in _outputs(spec)
+    ]
+    return {
+        "output": key,
+        "outputs": outputs if isinstance(spec["output"], list) else outputs[0],
+        "inputs": [entry(d) for d in spec["inputs"]],
+        "state": [entry(d) for d in spec.get("state", [])],
+        "changedPropIds": [
+            f"{d['id']}.{d['property']}" for d in spec["inputs"][:1] if isinstance(d["id"], str)
+        ],
+    }
+
+
+def callback_for(app, output_id: str) -> tuple[str, dict]:
+    """The key and a minimal request body of the server callback that fills `output_id`."""
+    key = next(
+        k
+        for k, spec in app.callback_map.items()
+        if "callback" in spec and (k.startswith(f"{output_id}.") or f"..{output_id}." in k)
+    )
+    return key, callback_body(key, app.callback_map[key])

@@ -10,13 +10,12 @@ from werkzeug.routing import Rule
 
 from observatory.accounts import audit
 from observatory.config import ConfigurationError, Settings
-from observatory.filters import Filter
 from observatory.web import create_app
-from observatory.web.state import View
 from tests.access_helpers import (
     PASSWORD,
     ROLE_USER,
     access_app,
+    callback_body,
     csrf_token,
     dash_headers,
     sign_in,
@@ -127,41 +126,6 @@ def test_every_route_refuses_anonymous_and_lower_roles_and_serves_the_right_ones
             if allowed == refused(response, role):
                 wrong.append((rule.rule, role, response.status_code))
     assert wrong == []
-
-
-def _outputs(spec: dict) -> list:
-    output = spec["output"]
-    return output if isinstance(output, list) else [output]
-
-
-def callback_body(key: str, spec: dict) -> dict:
-    """A minimal valid callback request, as the renderer sends one."""
-    view = View(Filter(), "es").store()
-
-    def value(dependency: dict) -> object:
-        return view if dependency["id"] == "view" else None
-
-    def entry(dependency: dict) -> object:
-        # A pattern-matching dependency (a dict id with wildcards) matching no component.
-        if isinstance(dependency["id"], dict):
-            return []
-        return {**dependency, "value": value(dependency)}
-
-    outputs = [
-        []
-        if isinstance(o.component_id, dict)
-        else {"id": o.component_id, "property": o.component_property}
-        for o in _outputs(spec)
-    ]
-    return {
-        "output": key,
-        "outputs": outputs if isinstance(spec["output"], list) else outputs[0],
-        "inputs": [entry(d) for d in spec["inputs"]],
-        "state": [entry(d) for d in spec.get("state", [])],
-        "changedPropIds": [
-            f"{d['id']}.{d['property']}" for d in spec["inputs"][:1] if isinstance(d["id"], str)
-        ],
-    }
 
 
 def test_every_dash_callback_needs_a_signed_in_user(app, cookies):

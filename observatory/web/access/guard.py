@@ -149,7 +149,7 @@ class Guard:
 def _under(path: str, prefix: str) -> bool:
     if prefix == "":
         return True
-    if prefix.endswith("/"):
+    if prefix.endswith(("/", "-")):  # "api/" and "_dash-": everything that starts so
         return path.startswith(prefix)
     return path == prefix or path.startswith(prefix + "/")
 
