@@ -290,11 +290,22 @@ def _csv_list(text: str) -> tuple[str, ...]:
 
 
 def _instance_secret(key_file: Path, variable: str) -> str:
-    """A random key created once in the instance folder (development only)."""
+    """A random key created once in the instance folder (development only).
+
+    Written to a temporary file and linked into place: of several workers starting at once,
+    one creates the key and all read the same, complete one.
+    """
     if not key_file.exists():
         key_file.parent.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_hex(32), encoding="ascii")
-        key_file.chmod(0o600)
+        temporary = key_file.with_name(f".{key_file.name}.{secrets.token_hex(4)}")
+        temporary.write_text(secrets.token_hex(32), encoding="ascii")
+        temporary.chmod(0o600)
+        try:
+            os.link(temporary, key_file)
+        except FileExistsError:
+            return key_file.read_text(encoding="ascii").strip()
+        finally:
+            temporary.unlink()
         log.warning(
             "%s is not set: created a local one in %s (development only).", variable, key_file
         )

@@ -177,7 +177,9 @@ def upload() -> Response:
     _remove_old_jobs()
     job_id = secrets.token_urlsafe(18)
     folder = jobs_dir() / job_id
-    folder.mkdir(parents=True)
+    # The file holds national IDs until it is loaded: readable by the server's user only.
+    jobs_dir().mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder.mkdir(mode=0o700)
     path = folder / name
     sent.save(path)
     job = {
