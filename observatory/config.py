@@ -91,6 +91,13 @@ SETTINGS: tuple[Setting, ...] = (
         "folder and rebuilt in the background after a load; sql: always on the database.",
     ),
     Setting(
+        "OBSERVATORY_CHROMIUM",
+        "chromium",
+        "",
+        "Browser that draws chart images (PNG, SVG, brief packs) through kaleido: a path, or "
+        "empty for `chromium` on PATH (Debian's package). Nothing is ever downloaded.",
+    ),
+    Setting(
         "OBSERVATORY_ENV",
         "environment",
         "development",
@@ -172,6 +179,7 @@ class Settings:
     # Loading keeps a small index entry per distinct key; 512 MB of CSV stays under 1 GB.
     max_file_mb: int = 512
     analytics: str = "duckdb"  # "duckdb" | "sql"
+    chromium: str = ""  # empty: `chromium` on PATH
     environment: str = "development"  # "development" | "production"
     secret_key: str = ""
     # Settings built in code (tests, benchmarks) start without accounts; the environment
@@ -203,6 +211,7 @@ class Settings:
             debug=raw["debug"].strip() in ("1", "true", "yes"),
             max_file_mb=int(raw["max_file_mb"]),
             analytics=raw["analytics"].strip().lower(),
+            chromium=raw["chromium"].strip(),
             environment=raw["environment"].strip().lower(),
             secret_key=raw["secret_key"],
             auth=raw["auth"].strip().lower(),

@@ -13,13 +13,16 @@ from observatory.api import register_api
 from observatory.config import Settings
 from observatory.corridor import load_corridor
 from observatory.db.engine import make_engine
+from observatory.exports.chart_image import ChartRenderer
 from observatory.i18n import DEFAULT_LANGUAGE, t
 from observatory.services import Observatory
 from observatory.web import shell
 from observatory.web.access import register_access
 from observatory.web.cache import make_cache
+from observatory.web.components import downloads
 from observatory.web.context import EXTENSION, WebContext
-from observatory.web.geo import BoundariesEndpoint
+from observatory.web.export_routes import register_exports
+from observatory.web.geo import BOUNDARIES_ENDPOINT, BoundariesEndpoint
 from observatory.web.layout import corridor_names
 from observatory.web.layout import shell as shell_layout
 from observatory.web.pages import PAGES
@@ -84,11 +87,14 @@ def create_app(
     prefix = app.config.requests_pathname_prefix
     app.server.add_url_rule(
         app.config.routes_pathname_prefix + BOUNDARIES_ROUTE,
-        endpoint="observatory_boundaries",
+        endpoint=BOUNDARIES_ENDPOINT,
         view_func=BoundariesEndpoint(corridor),
     )
     app.server.extensions["observatory"] = observatory
     register_api(app.server, observatory)
+    register_exports(
+        app.server, app.config.routes_pathname_prefix, ChartRenderer(settings.chromium)
+    )
     app.server.extensions[EXTENSION] = WebContext(
         settings=settings,
         engine=engine,
@@ -116,7 +122,6 @@ def create_app(
     registered = set(app.callback_map)
     shell.register_callbacks(app)
     callbacks_of[""] = set(app.callback_map) - registered  # the shell's, on every page
-    register_access(
-        app, settings, engine, corridor, callbacks_of=callbacks_of, loader=loader
-    )
+    downloads.register_callbacks(app)
+    register_access(app, settings, engine, corridor, callbacks_of=callbacks_of, loader=loader)
     return app

@@ -48,6 +48,9 @@ def simplified_boundaries(collection: dict) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+BOUNDARIES_ENDPOINT = "observatory_boundaries"  # its Flask endpoint name (create_app)
+
+
 class BoundariesEndpoint:
     """A Flask view serving the simplified boundaries, built on the first request only."""
 
@@ -64,6 +67,10 @@ class BoundariesEndpoint:
                 self._body = json.dumps(collection, separators=(",", ":")).encode("utf-8")
                 self._etag = hashlib.sha256(self._body).hexdigest()[:32]
             return self._body
+
+    def geojson(self) -> dict:
+        """The simplified boundaries as a GeoJSON dict (for figures drawn off the page)."""
+        return json.loads(self._build())
 
     def __call__(self) -> flask.Response:
         """Serve the GeoJSON with a validator, so a browser revalidates instead of refetching."""

@@ -71,6 +71,26 @@ def sankey_figure(table: pd.DataFrame, corridor: Corridor, lang: str) -> go.Figu
         for a, b in pairwise(keys):
             link = (nodes[a], nodes[b], reverse)
             links[link] = links.get(link, 0) + count
+    if not links:  # every path hidden (or none): plotly.js cannot draw an empty Sankey
+        return go.Figure(
+            layout=base_layout(
+                lang,
+                height=420,
+                xaxis={"visible": False},
+                yaxis={"visible": False},
+                annotations=[
+                    {
+                        "text": t("flows.sankey.empty", lang),
+                        "showarrow": False,
+                        "xref": "paper",
+                        "yref": "paper",
+                        "x": 0.5,
+                        "y": 0.5,
+                        "font": {"size": 18, "color": INK},
+                    }
+                ],
+            )
+        )
     labels = [
         "<br>".join(textwrap.wrap(_node_name(stage, code, corridor, lang), 22))
         + f" · {format_count(totals[(stage, code)], lang)}"

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from dash import dash_table, html
 
 from observatory.i18n import format_count, format_month, format_percent, t
+from observatory.text import wrap_words
 from observatory.web.components.figures import (
     BLUE,
     FONT_FAMILY,
@@ -163,13 +164,7 @@ def compliance_figure(table: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def _wrap(label: str, width: int = 14) -> str:
-    lines: list[str] = []
-    for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
+    return "<br>".join(wrap_words(label, width))
 
 
 def count_text(v: object, lang: str) -> str:

@@ -23,6 +23,11 @@ class PageSpec:
     nav_key: str  # i18n key of its name in the navigation
     filters: tuple[str, ...] = ALL_FILTERS
 
+    @property
+    def slug(self) -> str:
+        """The page's name in download URLs and file names ("flujos"; "panorama" for "/")."""
+        return self.path.strip("/") or "panorama"
+
     def load(self) -> ModuleType:
         """Import the page module (declarations only: nothing in it runs at import)."""
         return importlib.import_module(self.module)
@@ -39,6 +44,11 @@ PAGES: tuple[PageSpec, ...] = (
     # Load statistics count rows of files: no registration filter applies.
     PageSpec("observatory.web.pages.data_quality", "/calidad-datos", "nav.data_quality", ()),
 )
+
+
+def slug_of(module: str) -> str:
+    """The slug of the page implemented by `module` (a page module passes its `__name__`)."""
+    return next(page.slug for page in PAGES if page.module == module)
 
 
 def page_at(pathname: str | None, prefix: str = "/") -> PageSpec | None:

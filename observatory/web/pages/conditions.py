@@ -21,15 +21,19 @@ from observatory.web.components.conditions import (
     wage_gap_figure,
 )
 from observatory.web.components.describe import describe_where
+from observatory.web.components.downloads import brief_pack_link, chart_links, table_links
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import how_note, share_text
 from observatory.web.context import Failure
+from observatory.web.exhibits import Chart, Table
 from observatory.web.memo import view_callback
+from observatory.web.pages import slug_of
 from observatory.web.state import view_from_store
 
 if TYPE_CHECKING:
     import dash
 
+SLUG = slug_of(__name__)
 # (KPI name, indicator id, column, label key): the headline row, overall values.
 KPIS = (
     ("share_below_minimum_pct", "wage_below_minimum_share", "share_below_pct", "below"),
@@ -49,11 +53,13 @@ INDICATORS = (
 )
 
 
-def _chart(title_id: str, graph_id: str, note_id: str) -> dbc.Card:
+def _chart(key: str, title_id: str, graph_id: str, note_id: str, lang: str) -> dbc.Card:
+    chart = next(c for c in CHARTS if c.key == key)
     return section_card(
         html.H3(id=title_id, className="obs-chart-title"),
         dcc.Loading(dcc.Graph(id=graph_id, config=GRAPH_CONFIG), delay_show=300),
         html.Div(id=note_id),
+        chart_links(SLUG, chart.key, chart.indicator, lang),
     )
 
 
@@ -63,29 +69,40 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
     return html.Div(
         [
             html.H2(text("conditions.heading", lang), className="obs-page-title"),
+            brief_pack_link(SLUG, lang),
             dbc.Alert(text("conditions.filters_note", lang), color="info", className="mb-3"),
             html.Div(id=ids.CONDITIONS_KPIS),
             dbc.Row(
                 [
                     dbc.Col(
                         _chart(
+                            "wage-bands",
                             ids.CONDITIONS_BANDS_TITLE,
                             ids.CONDITIONS_BANDS_CHART,
                             ids.CONDITIONS_BANDS_NOTE,
+                            lang,
                         ),
                         xxl=6,
                     ),
                     dbc.Col(
                         _chart(
+                            "wage-gap",
                             ids.CONDITIONS_GAP_TITLE,
                             ids.CONDITIONS_GAP_CHART,
                             ids.CONDITIONS_GAP_NOTE,
+                            lang,
                         ),
                         xxl=6,
                     ),
                 ]
             ),
-            _chart(ids.CONDITIONS_WAGE_TITLE, ids.CONDITIONS_WAGE_CHART, ids.CONDITIONS_WAGE_NOTE),
+            _chart(
+                "below-minimum",
+                ids.CONDITIONS_WAGE_TITLE,
+                ids.CONDITIONS_WAGE_CHART,
+                ids.CONDITIONS_WAGE_NOTE,
+                lang,
+            ),
             section_card(html.Div(id=ids.CONDITIONS_WAGES)),
             section_card(html.Div(id=ids.CONDITIONS_FEES)),
             section_card(html.Div(id=ids.CONDITIONS_TABLE)),
@@ -190,7 +207,9 @@ def update_tables(view_data: dict | None):
 
     def section(title_key: str, table, *specs) -> list:
         notes = [how_note(results[s].spec, lang, footnote) for s in specs]
-        return [html.H3(_title(title_key, flt, lang), className="obs-chart-title"), table, *notes]
+        links = [table_links(SLUG, s, lang, view.search()) for s in specs]
+        title = html.H3(_title(title_key, flt, lang), className="obs-chart-title")
+        return [title, table, *notes, *links]
 
     wage, gap = results["wage_below_minimum_share"].table, results["wage_gap_sex"].table
     fees = results["recruitment_fee_workers"].table
@@ -218,6 +237,15 @@ def update_tables(view_data: dict | None):
             unknown,
         ],
     )
+
+
+# update_charts' outputs: KPIs, then (title, figure, note) for each chart
+CHARTS = (
+    Chart("wage-bands", "wage_distribution", update_charts, 1, 2),
+    Chart("wage-gap", "wage_gap_sex", update_charts, 4, 5),
+    Chart("below-minimum", "wage_below_minimum_share", update_charts, 7, 8),
+)
+TABLES = tuple(Table(indicator) for indicator in INDICATORS)
 
 
 def register_callbacks(app: dash.Dash) -> None:

@@ -22,15 +22,19 @@ from observatory.web import context, ids
 from observatory.web.components import office_quality as offices
 from observatory.web.components.common import error_card, section_card, text
 from observatory.web.components.describe import describe_when
+from observatory.web.components.downloads import brief_pack_link, chart_links, table_links
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import data_table, how_note, loads_figure, value
 from observatory.web.context import Failure
+from observatory.web.exhibits import Chart, Table
 from observatory.web.memo import view_callback
+from observatory.web.pages import slug_of
 from observatory.web.state import view_from_store
 
 if TYPE_CHECKING:
     import dash
 
+SLUG = slug_of(__name__)
 RECENT = 20
 # Load statistics are about files, not registrations: the registration filters never apply.
 EVERYTHING = Filter()
@@ -42,23 +46,32 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
     return html.Div(
         [
             html.H2(text("quality.heading", lang), className="obs-page-title"),
+            brief_pack_link(SLUG, lang),
             dbc.Alert(text("quality.filters_note", lang), color="info", className="mb-3"),
             html.Section(id=ids.QUALITY_FRESHNESS, **{"aria-live": "polite"}),
+            table_links(SLUG, "days_since_last_load", lang),
             section_card(
                 html.H3(id=ids.QUALITY_LOADS_TITLE, className="obs-chart-title"),
                 dcc.Loading(dcc.Graph(id=ids.QUALITY_LOADS, config=GRAPH_CONFIG), delay_show=300),
                 html.Div(id=ids.QUALITY_LOADS_NOTE),
+                chart_links(SLUG, "loads", "loads_by_month", lang),
             ),
-            section_card(html.Div(id=offices.SECTION_ID)),
-            section_card(html.Div(id=ids.QUALITY_RECENT)),
+            _table_card(offices.SECTION_ID, "office_quality", lang),
+            _table_card(ids.QUALITY_RECENT, "recent_loads", lang),
             dbc.Row(
                 [
-                    dbc.Col(section_card(html.Div(id=ids.QUALITY_REASONS)), xxl=6),
-                    dbc.Col(section_card(html.Div(id=ids.QUALITY_COMPLETENESS)), xxl=6),
+                    dbc.Col(_table_card(ids.QUALITY_REASONS, "quarantine_reasons", lang), xxl=6),
+                    dbc.Col(
+                        _table_card(ids.QUALITY_COMPLETENESS, "field_completeness", lang), xxl=6
+                    ),
                 ]
             ),
         ]
     )
+
+
+def _table_card(section_id: str, indicator: str, lang: str) -> dbc.Card:
+    return section_card(html.Div(id=section_id), table_links(SLUG, indicator, lang))
 
 
 def _lang(view_data: dict | None) -> str:
@@ -251,6 +264,20 @@ def update_completeness(view_data: dict | None):
         ),
         how_note(result.spec, lang),
     ]
+
+
+CHARTS = (Chart("loads", "loads_by_month", update_loads),)
+TABLES = tuple(
+    Table(indicator, filtered=False)
+    for indicator in (
+        "loads_by_month",
+        "days_since_last_load",
+        "office_quality",
+        "recent_loads",
+        "quarantine_reasons",
+        "field_completeness",
+    )
+)
 
 
 def register_callbacks(app: dash.Dash) -> None:

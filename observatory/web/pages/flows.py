@@ -15,16 +15,20 @@ from observatory.web import context, ids
 from observatory.web.components import flows_figures as ff
 from observatory.web.components.common import error_card, section_card, text
 from observatory.web.components.describe import chart_title
+from observatory.web.components.downloads import brief_pack_link, chart_links
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import how_note, value
 from observatory.web.context import Failure
+from observatory.web.exhibits import Chart, Table
 from observatory.web.map_view import corridor_map, source_line, view_span
 from observatory.web.memo import view_callback
+from observatory.web.pages import slug_of
 from observatory.web.state import View, view_from_store
 
 if TYPE_CHECKING:
     import dash
 
+SLUG = slug_of(__name__)
 MAP = "flows-map"
 SANKEY = "flows-sankey"
 SEASONALITY = "flows-seasonality"
@@ -45,7 +49,8 @@ def note_id(section: str) -> str:
     return f"{section}-note"
 
 
-def _chart(section: str, headline: bool = False) -> dbc.Card:
+def _chart(section: str, lang: str, headline: bool = False) -> dbc.Card:
+    chart = CHART_OF_SECTION[section]
     return section_card(
         html.H3(id=title_id(section), className="obs-chart-title"),
         html.Div(id=CIRCULAR_SHARE, **{"aria-live": "polite"}) if headline else None,
@@ -61,6 +66,7 @@ def _chart(section: str, headline: bool = False) -> dbc.Card:
             style={"overflowX": "auto"},
         ),
         html.Div(id=note_id(section)),
+        chart_links(SLUG, chart.key, chart.indicator, lang),
     )
 
 
@@ -71,14 +77,15 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
     def row(left: str, right: str, split: int = 6) -> dbc.Row:
         return dbc.Row(
             [
-                dbc.Col(_chart(left), xxl=split),
-                dbc.Col(_chart(right, right == CIRCULARITY), xxl=12 - split),
+                dbc.Col(_chart(left, lang), xxl=split),
+                dbc.Col(_chart(right, lang, right == CIRCULARITY), xxl=12 - split),
             ]
         )
 
     return html.Div(
         [
             html.H2(text("flows.heading", lang), className="obs-page-title"),
+            brief_pack_link(SLUG, lang),
             dbc.Alert(text("flows.directions_note", lang), color="info", className="mb-3"),
             row(MAP, SANKEY, 5),
             row(SEASONALITY, PYRAMID, 7),
@@ -212,22 +219,26 @@ def update_circular_share(view_data: dict | None):
     )
 
 
+CHART_OF_SECTION = {
+    MAP: Chart("map", "flows", update_map),
+    SANKEY: Chart("sankey", "flow_paths", update_sankey),
+    SEASONALITY: Chart("seasonality", "seasonality", update_seasonality),
+    PYRAMID: Chart("pyramid", "age_sex_pyramid", update_pyramid),
+    EXITS_RETURNS: Chart("exits-returns", "exits_returns", update_exits_returns),
+    CIRCULARITY: Chart("circularity", "circularity", update_circularity),
+}
+CHARTS = tuple(CHART_OF_SECTION.values())
+TABLES = (Table("circular_share"),)
+
+
 def register_callbacks(app: dash.Dash) -> None:
     """Attach this page's callbacks to `app`: one per chart, so they answer in parallel."""
-    updates = {
-        MAP: update_map,
-        SANKEY: update_sankey,
-        SEASONALITY: update_seasonality,
-        PYRAMID: update_pyramid,
-        EXITS_RETURNS: update_exits_returns,
-        CIRCULARITY: update_circularity,
-    }
-    for section, update in updates.items():
+    for section, chart in CHART_OF_SECTION.items():
         app.callback(
             Output(title_id(section), "children"),
             Output(section, "figure"),
             Output(note_id(section), "children"),
             Input(ids.VIEW, "data"),
-        )(view_callback(update))
+        )(view_callback(chart.outputs))
     share = view_callback(update_circular_share)
     app.callback(Output(CIRCULAR_SHARE, "children"), Input(ids.VIEW, "data"))(share)

@@ -12,13 +12,18 @@ from observatory.i18n import normalise_language, t
 from observatory.web import context, ids
 from observatory.web.components.common import error_card, text
 from observatory.web.components.describe import chart_title
+from observatory.web.components.downloads import brief_pack_link, chart_links
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.kpi import kpi_cards
 from observatory.web.components.trend import month_span, trend_figure, trend_note
 from observatory.web.context import Failure
+from observatory.web.exhibits import Chart, Table
 from observatory.web.map_view import corridor_map, source_line
 from observatory.web.memo import view_callback
+from observatory.web.pages import slug_of
 from observatory.web.state import view_from_store
+
+SLUG = slug_of(__name__)
 
 if TYPE_CHECKING:
     import dash
@@ -31,6 +36,7 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
     return html.Div(
         [
             html.H2(text("overview.heading", lang), className="obs-page-title"),
+            brief_pack_link(SLUG, lang),
             html.Section(loading, id=ids.OVERVIEW_KPIS, **{"aria-live": "polite"}),
             dbc.Row(
                 [
@@ -46,6 +52,7 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
                                         delay_show=300,
                                     ),
                                     html.P(id=ids.OVERVIEW_TREND_NOTE, className="obs-source"),
+                                    chart_links(SLUG, "trend", "monthly_registrations", lang),
                                 ]
                             ),
                             className="h-100",
@@ -63,6 +70,7 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
                                         delay_show=300,
                                     ),
                                     html.P(id=ids.OVERVIEW_MAP_NOTE, className="obs-source"),
+                                    chart_links(SLUG, "map", "flows", lang),
                                 ]
                             ),
                             className="h-100",
@@ -106,6 +114,13 @@ def update_trend(view_data: dict | None):
 def update_map(view_data: dict | None):
     """Map title, figure and note (see `observatory.web.map_view`)."""
     return corridor_map(_view(view_data))
+
+
+CHARTS = (
+    Chart("trend", "monthly_registrations", update_trend),
+    Chart("map", "flows", update_map),
+)
+TABLES = (Table("overview_kpis"),)
 
 
 def register_callbacks(app: dash.Dash) -> None:

@@ -20,6 +20,7 @@ from observatory.web.components.common import (
     text,
 )
 from observatory.web.components.describe import chart_title
+from observatory.web.components.downloads import brief_pack_link, chart_links, table_links
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import (
     compliance_figure,
@@ -31,13 +32,15 @@ from observatory.web.components.tables import (
 )
 from observatory.web.components.trend import month_span
 from observatory.web.context import Failure
+from observatory.web.exhibits import Chart, Table
 from observatory.web.memo import view_callback
-from observatory.web.pages import recruiter_profile
+from observatory.web.pages import recruiter_profile, slug_of
 from observatory.web.state import view_from_store
 
 if TYPE_CHECKING:
     import dash
 
+SLUG = slug_of(__name__)
 ALERT_ROWS = 50  # per kind of alert, the largest first
 
 
@@ -56,6 +59,7 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
     return html.Div(
         [
             html.H2(text("recruiters.heading", lang), className="obs-page-title"),
+            brief_pack_link(SLUG, lang),
             dbc.Alert(text("recruiters.filters_note", lang), color="info", className="mb-3"),
             recruiter_profile.section(),
             dbc.Row(
@@ -68,16 +72,26 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
                                 dcc.Graph(id=ids.COMPLIANCE_CHART, config=GRAPH_CONFIG),
                                 delay_show=300,
                             ),
+                            chart_links(SLUG, "compliance", "recruiter_compliance", lang),
                         ),
                         xxl=6,
                     ),
-                    dbc.Col(section_card(html.Div(id=ids.COMPLIANCE_TABLE)), xxl=6),
+                    dbc.Col(
+                        section_card(
+                            html.Div(id=ids.COMPLIANCE_TABLE),
+                            table_links(SLUG, "recruiter_compliance", lang),
+                        ),
+                        xxl=6,
+                    ),
                 ]
             ),
-            section_card(html.Div(id=ids.ALERTS)),
+            section_card(html.Div(id=ids.ALERTS), table_links(SLUG, "recruiter_alerts", lang)),
             # An empty register table from the start, so that the click that opens a profile has
             # its input in the layout; update_registry replaces it with the filled one.
-            section_card(html.Div(data_table(ids.REGISTRY_TABLE, [], []), id=ids.REGISTRY)),
+            section_card(
+                html.Div(data_table(ids.REGISTRY_TABLE, [], []), id=ids.REGISTRY),
+                table_links(SLUG, "recruiter_registry", lang),
+            ),
         ]
     )
 
@@ -247,6 +261,15 @@ def _current_status(status: object, valid_until: object, lang: str) -> str:
 
 def _date(iso: str) -> dt.date:
     return dt.date.fromisoformat(iso)
+
+
+# update_compliance's outputs: title, headline, figure, table
+CHARTS = (Chart("compliance", "recruiter_compliance", update_compliance, 0, 2),)
+TABLES = (
+    Table("recruiter_compliance"),
+    Table("recruiter_alerts"),
+    Table("recruiter_registry", filtered=False),
+)
 
 
 def register_callbacks(app: dash.Dash) -> None:

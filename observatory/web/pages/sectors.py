@@ -25,11 +25,14 @@ from observatory.web.components.common import (
     unit_name,
 )
 from observatory.web.components.describe import chart_title
+from observatory.web.components.downloads import brief_pack_link, chart_links
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import count_text, data_table, how_note, share_text
 from observatory.web.components.trend import month_span
 from observatory.web.context import Failure
+from observatory.web.exhibits import Chart
 from observatory.web.memo import view_callback
+from observatory.web.pages import slug_of
 from observatory.web.pages.overview import source_line
 from observatory.web.state import view_from_store
 
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
 
     from observatory.corridor import Corridor
 
+SLUG = slug_of(__name__)
 PREFIX = "sectors-"
 
 
@@ -178,11 +182,12 @@ WOMEN_MINORS = Section(
 SECTIONS = (DESTINATION, BY_YEAR, HHI, TOP_EMPLOYERS, WOMEN_MINORS)
 
 
-def _card(section: Section) -> dbc.Card:
+def _card(section: Section, lang: str) -> dbc.Card:
     return section_card(
         html.H3(id=section.title_id, className="obs-chart-title"),
         dcc.Loading(dcc.Graph(id=section.chart_id, config=GRAPH_CONFIG), delay_show=300),
         html.Div(id=section.details_id),
+        chart_links(SLUG, section.name, section.indicator, lang),
         id=f"{PREFIX}{section.name}-card",
     )
 
@@ -193,10 +198,18 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
     return html.Div(
         [
             html.H2(text("sectors.heading", lang), className="obs-page-title"),
+            brief_pack_link(SLUG, lang),
             html.P(text("sectors.intro", lang), className="lead mb-3"),
-            dbc.Row([dbc.Col(_card(DESTINATION), xxl=6), dbc.Col(_card(BY_YEAR), xxl=6)]),
-            _card(HHI),
-            dbc.Row([dbc.Col(_card(TOP_EMPLOYERS), xxl=6), dbc.Col(_card(WOMEN_MINORS), xxl=6)]),
+            dbc.Row(
+                [dbc.Col(_card(DESTINATION, lang), xxl=6), dbc.Col(_card(BY_YEAR, lang), xxl=6)]
+            ),
+            _card(HHI, lang),
+            dbc.Row(
+                [
+                    dbc.Col(_card(TOP_EMPLOYERS, lang), xxl=6),
+                    dbc.Col(_card(WOMEN_MINORS, lang), xxl=6),
+                ]
+            ),
         ]
     )
 
@@ -242,13 +255,13 @@ def update(section: Section, view_data: dict | None):
 
 def register_callbacks(app: dash.Dash) -> None:
     """Attach one callback per section to `app`."""
-    for section in SECTIONS:
+    for section, chart in zip(SECTIONS, CHARTS, strict=True):
         app.callback(
             Output(section.title_id, "children"),
             Output(section.chart_id, "figure"),
             Output(section.details_id, "children"),
             Input(ids.VIEW, "data"),
-        )(view_callback(_updater(section)))
+        )(view_callback(chart.outputs))
 
 
 def _updater(section: Section) -> Callable[[dict | None], tuple]:
@@ -258,3 +271,6 @@ def _updater(section: Section) -> Callable[[dict | None], tuple]:
     # view_callback keys its cache on the qualified name: one per section.
     update_section.__name__ = update_section.__qualname__ = f"update_{section.name}"
     return update_section
+
+
+CHARTS = tuple(Chart(s.name, s.indicator, _updater(s)) for s in SECTIONS)

@@ -1,0 +1,125 @@
+"""Download links: a chart as PNG or SVG, a table as CSV or XLSX, the page as a brief pack.
+
+The links sit in the page layouts with their path only; one callback adds the view's query
+string (filters and language) and the texts in the view's language whenever the view
+changes, so a download always carries exactly what the page shows. The files come from
+`observatory.web.export_routes` (same callbacks and same indicators as the page).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dash import ALL, Input, Output, State, html
+from flask import has_app_context
+
+from observatory.i18n import t
+from observatory.web import context, ids
+from observatory.web.state import view_from_store
+
+if TYPE_CHECKING:
+    import dash
+
+DOWNLOAD = "obs-download"  # pattern-matching id type of every download link
+LABEL = "obs-download-label"  # ... and of the "Download:" text before a group of them
+EXPORT_ROUTE = "export"  # under the app's path prefix: see observatory.web.export_routes
+CHART_FORMATS = ("png", "svg")
+TABLE_FORMATS = ("csv", "xlsx")
+
+
+def export_path(*parts: str) -> str:
+    """`/<prefix>/export/<parts...>` under the app's path prefix (Dash renders layouts in a
+    request; a layout built outside one, as in a unit test, gets the root prefix)."""
+    prefix = context.current().pathname_prefix if has_app_context() else "/"
+    return prefix + "/".join((EXPORT_ROUTE, *parts))
+
+
+def _link(path: str, kind: str, fmt: str, at: str, lang: str, search: str = "") -> html.A:
+    # `at` names the link's place: the same table may be offered under a chart and a table
+    return html.A(
+        _label(kind, fmt, lang),
+        id={"type": DOWNLOAD, "path": path, "kind": kind, "format": fmt, "at": at},
+        href=path + search,
+        download="",
+        className=f"obs-download-link obs-download-{kind}",
+        title=t(f"download.{kind}.title", lang, format=fmt.upper()),
+    )
+
+
+def _label(kind: str, fmt: str, lang: str) -> str:
+    return t("download.brief", lang) if kind == "brief" else fmt.upper()
+
+
+def chart_links(page_slug: str, chart_key: str, indicator: str, lang: str) -> html.Div:
+    """Under a chart: its image (PNG, SVG) and its numbers (CSV, XLSX)."""
+    at = f"chart-{chart_key}"
+    images = [
+        _link(export_path("chart", page_slug, f"{chart_key}.{f}"), "chart", f, at, lang)
+        for f in CHART_FORMATS
+    ]
+    return _bar([*images, *_table_links(page_slug, indicator, at, lang)], at, lang)
+
+
+def table_links(page_slug: str, indicator: str, lang: str, search: str = "") -> html.Div:
+    """Under a table: the table as CSV and XLSX (XLSX with its metadata sheet). A table
+    built by a callback passes the view's `search`, so its links are right from the start."""
+    at = f"table-{indicator}"
+    return _bar(_table_links(page_slug, indicator, at, lang, search), at, lang)
+
+
+def _table_links(
+    page_slug: str, indicator: str, at: str, lang: str, search: str = ""
+) -> list[html.A]:
+    return [
+        _link(export_path("table", page_slug, f"{indicator}.{f}"), "table", f, at, lang, search)
+        for f in TABLE_FORMATS
+    ]
+
+
+def _bar(links: list[html.A], name: str, lang: str) -> html.Div:
+    label = html.Span(
+        t("download.label", lang), id={"type": LABEL, "name": name}, className="obs-download-label"
+    )
+    return html.Div(
+        [label, *links],
+        className="obs-downloads",
+        role="group",
+    )
+
+
+def brief_pack_link(page_slug: str, lang: str) -> html.Div:
+    """The page's brief pack: charts, tables and a methodology note in one ZIP."""
+    path = export_path("brief", f"{page_slug}.zip")
+    return html.Div(_link(path, "brief", "zip", "brief", lang), className="obs-brief")
+
+
+def update_links(
+    view_data: dict | None, link_ids: list[dict], label_ids: list[dict]
+) -> tuple[list, list, list, list]:
+    """Each link's href (its path plus the view's query string), text and tooltip, and the
+    "Download:" labels, in the view's language."""
+    view = view_from_store(view_data, context.current().corridor)
+    search, lang = view.search(), view.lang
+    return (
+        [link["path"] + search for link in link_ids],
+        [_label(link["kind"], link["format"], lang) for link in link_ids],
+        [
+            t(f"download.{link['kind']}.title", lang, format=link["format"].upper())
+            for link in link_ids
+        ],
+        [t("download.label", lang)] * len(label_ids),
+    )
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    """Keep every download link on the page in step with the view."""
+    every = {"type": DOWNLOAD, "path": ALL, "kind": ALL, "format": ALL, "at": ALL}
+    app.callback(
+        Output(every, "href"),
+        Output(every, "children"),
+        Output(every, "title"),
+        Output({"type": LABEL, "name": ALL}, "children"),
+        Input(ids.VIEW, "data"),
+        State(every, "id"),
+        State({"type": LABEL, "name": ALL}, "id"),
+    )(update_links)
