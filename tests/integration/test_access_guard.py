@@ -123,7 +123,10 @@ def test_every_route_refuses_anonymous_and_lower_roles_and_serves_the_right_ones
             allowed = needed == "public" or (
                 role is not None and ROLES.index(role) >= ROLES.index(needed)
             )
-            if allowed == refused(response, role):
+            # A guarded route that lets the right role in must also work for them (static
+            # files under made-up names are Dash's business, not the guard's).
+            broken = needed != "public" and response.status_code >= 500
+            if allowed == refused(response, role) or broken:
                 wrong.append((rule.rule, role, response.status_code))
     assert wrong == []
 

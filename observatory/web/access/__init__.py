@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from flask import Flask, Response, g, jsonify, redirect, request, url_for
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
+from limits import parse as parse_limit
+from limits.storage import storage_from_string
+from limits.strategies import MovingWindowRateLimiter
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -35,7 +36,8 @@ log = logging.getLogger(__name__)
 EXTENSION = "observatory_access"
 CSRF_COOKIE = "_csrf_token"  # the cookie the Dash renderer copies into X-CSRFToken
 SESSION_HOURS = 8
-LOGIN_LIMIT = "30 per minute"  # per client address, besides the per-account lock-out
+LOGIN_LIMIT = "30/minute"  # per client address, besides the per-account lock-out
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 # Slack over the upload limit for the multipart envelope and the form's other fields.
 _MULTIPART_SLACK_BYTES = 1024 * 1024
 
@@ -51,7 +53,21 @@ class Access:
     routes_prefix: str
     loader: object | None = None  # etl.intake.UploadLoader, injected by app.py
     jobs_dir: object | None = None
+    login_limiter: LoginLimiter | None = None
+    csrf: CSRFProtect | None = None
     extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class LoginLimiter:
+    """At most LOGIN_LIMIT sign-in attempts per client address (a moving window)."""
+
+    strategy: MovingWindowRateLimiter
+    item: object
+
+    def allow(self, address: str | None) -> bool:
+        """Count one attempt from `address`; False when it is over the limit."""
+        return self.strategy.hit(self.item, "observatory-login", address or "unknown")
 
 
 def current_account() -> Account | None:
@@ -137,26 +153,31 @@ def register_access(
     login_manager.user_loader(accounts.for_session)
     login_manager.init_app(server)
 
-    # The guard runs before CSRF is checked, so an anonymous POST gets a 401, not a 400.
+    # The guard checks the role first (an anonymous POST gets a 401, not a 400), then the
+    # CSRF token of every unsafe request itself: Flask-WTF's own hook looks up each view's
+    # __name__, which callable view objects (the boundaries endpoint) do not have.
+    server.config["WTF_CSRF_CHECK_DEFAULT"] = False
+    state.csrf = CSRFProtect(server)
     server.before_request(_guard)
-    CSRFProtect(server)
     server.register_error_handler(CSRFError, _csrf_error)
     server.after_request(_after)
 
-    limiter = Limiter(
-        get_remote_address,
-        app=server,
-        storage_uri=(
-            settings.cache_redis_url if settings.cache_type == "RedisCache" else "memory://"
-        ),
-        default_limits=[],
-        headers_enabled=True,
+    # Sign-in attempts per client address (the lock-out counts per account): with the
+    # `limits` library directly, in Redis when the cache is, so every worker shares it.
+    storage = storage_from_string(
+        settings.cache_redis_url if settings.cache_type == "RedisCache" else "memory://"
     )
+    state.login_limiter = LoginLimiter(MovingWindowRateLimiter(storage), parse_limit(LOGIN_LIMIT))
     from observatory.web.access.uploads import make_uploads_blueprint
     from observatory.web.access.views import make_blueprint
 
-    server.register_blueprint(make_blueprint(routes_prefix, limiter))
+    server.register_blueprint(make_blueprint(routes_prefix))
     server.register_blueprint(make_uploads_blueprint(routes_prefix))
+    from observatory.web.access.menu import MENU_OUTPUT, wrap_layout
+
+    wrap_layout(app)
+    # The menu is on every page, published or not: it shows anonymous visitors a sign-in link.
+    public.callbacks = public.callbacks | {MENU_OUTPUT}
     return state
 
 
@@ -185,6 +206,8 @@ def _guard() -> Response | None:
     body = request.get_data(cache=True) if path == "_dash-update-component" else None
     decision = state.guard.check(path, account, body, request.method)
     if decision.allowed:
+        if request.method not in _SAFE_METHODS:
+            state.csrf.protect()  # raises CSRFError: a 400 by _csrf_error
         return None
     return _refuse(rule, decision.status, decision.reason)
 

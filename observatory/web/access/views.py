@@ -20,7 +20,6 @@ from flask import (
     session,
     url_for,
 )
-from flask_limiter import Limiter
 from flask_login import login_user, logout_user
 
 from observatory.accounts import ROLES, AccountError, LoginOutcome, audit
@@ -40,7 +39,7 @@ def tr(key: str, **params: object) -> str:
     return t(key, lang(), **params)
 
 
-def make_blueprint(routes_prefix: str, limiter: Limiter) -> Blueprint:
+def make_blueprint(routes_prefix: str) -> Blueprint:
     """The account pages under `<prefix>cuenta`."""
     bp = Blueprint(
         "observatory_accounts",
@@ -49,12 +48,7 @@ def make_blueprint(routes_prefix: str, limiter: Limiter) -> Blueprint:
         template_folder="templates",
     )
     bp.app_context_processor(_template_context)
-    bp.add_url_rule(
-        "/entrar",
-        "login",
-        limiter.limit(_login_limit, methods=["POST"])(login),
-        methods=["GET", "POST"],
-    )
+    bp.add_url_rule("/entrar", "login", login, methods=["GET", "POST"])
     bp.add_url_rule("/salir", "logout", logout, methods=["POST"])
     bp.add_url_rule("", "account", account_page)
     bp.add_url_rule("/clave", "change_password", change_password, methods=["POST"])
@@ -64,12 +58,6 @@ def make_blueprint(routes_prefix: str, limiter: Limiter) -> Blueprint:
     bp.add_url_rule("/usuarios/<username>/<action>", "change_user", change_user, methods=["POST"])
     bp.add_url_rule("/auditoria", "audit_log", audit_page)
     return bp
-
-
-def _login_limit() -> str:
-    from observatory.web.access import LOGIN_LIMIT
-
-    return LOGIN_LIMIT
 
 
 def _template_context() -> dict:
@@ -99,7 +87,9 @@ def _safe_next(target: str | None) -> str:
 def login() -> Response | str:
     message = None
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and not access().login_limiter.allow(client_address()):
+        message, status = tr("access.login.too_many"), 429
+    elif request.method == "POST":
         username = request.form.get("username", "")
         password = request.form.get("password", "")
         outcome, account = access().accounts.authenticate(username, password, client_address())
