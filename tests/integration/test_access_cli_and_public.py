@@ -3,6 +3,7 @@ app.py`, and the public mode's published subset for anonymous visitors."""
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -15,7 +16,8 @@ from observatory.accounts import Accounts, LoginOutcome, audit
 from observatory.config import Settings
 from observatory.db.engine import make_engine
 from observatory.db.migrate import upgrade
-from tests.access_helpers import access_app, callback_for, dash_headers
+from tests.access_helpers import PASSWORD as PASSWORD_OF_USERS
+from tests.access_helpers import access_app, callback_for, csrf_token, dash_headers, sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a long enough passphrase"
@@ -173,3 +175,32 @@ def test_public_mode_renders_only_published_page_layouts(public_app):
     )
     refused = client.post("/_dash-update-component", json=body("/flujos"), headers=headers)
     assert refused.status_code == 401
+
+
+def test_sign_in_attempts_are_limited_per_address(sqlite_engine, tmp_path):
+    app = access_app(sqlite_engine, tmp_path, load=False)
+    client = app.server.test_client()
+    statuses = [sign_in(client, f"ghost{i}", "whatever it is").status_code for i in range(31)]
+    assert statuses == [401] * 30 + [429]
+    # Another address is not held back by this one.
+    other = app.server.test_client()
+    response = other.post(
+        "/cuenta/entrar",
+        data={"csrf_token": csrf_token(other), "username": "vera", "password": "x" * 12},
+        environ_base={"REMOTE_ADDR": "10.0.0.2"},
+    )
+    assert response.status_code == 401
+
+
+def test_no_password_or_token_reaches_the_logs(sqlite_engine, tmp_path, caplog):
+    caplog.set_level(logging.DEBUG)
+    app = access_app(sqlite_engine, tmp_path, load=False)
+    client = app.server.test_client()
+    sign_in(client, "ana", "a wrong but long password")
+    sign_in(client, "ana")
+    token = app.server.extensions["observatory_access"].accounts.issue_token("ana")
+    client.get("/api/v1/indicators", headers={"Authorization": f"Bearer {token}"})
+    client.get("/api/v1/indicators", headers={"Authorization": "Bearer obs_not-a-real-one"})
+    logged = caplog.text
+    for secret in (PASSWORD_OF_USERS, "a wrong but long password", token, "obs_not-a-real-one"):
+        assert secret not in logged

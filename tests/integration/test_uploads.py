@@ -83,6 +83,16 @@ def test_a_steward_sees_the_dry_run_then_loads_and_the_audit_log_says_so(app, en
     assert written(engine)[0] == before[0] + 20
     stored_csv = steward.get(f"{url}/cuarentena.csv").get_data(as_text=True)
     assert stored_csv.startswith("\ufeffrow,field,reason,values") and stored_csv.count("\n") >= 9
+    # Neither national IDs nor names leave with the quarantine, before or after the load.
+    rows = [line.split(";") for line in TECUN.read_text("cp1252").splitlines()[3:]]
+    people = [row[3:5] for row in rows if len(row) > 4]
+    for text_ in (
+        stored_csv,
+        dry_csv.get_data(as_text=True),
+        steward.get(url).get_data(as_text=True),
+    ):
+        for cui, name in people:
+            assert not (cui and cui in text_) and not (name and name in text_)
     again = steward.post(f"{url}/confirmar", data={"csrf_token": csrf_token(steward)})
     assert again.status_code in (303, 409)
     assert written(engine)[0] == before[0] + 20  # a second click loads nothing twice
