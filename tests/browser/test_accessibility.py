@@ -183,3 +183,60 @@ def test_every_chart_is_a_named_figure_with_its_data_as_a_table(full_app, open_p
         assert chart["title"], f"{chart['id']} has no name"
         assert chart["rows"] > 0, f"{chart['id']} has no data table"
         assert chart["caption"].startswith("Chart data: "), chart
+
+
+# Every figure of the page as the browser holds it (typed arrays as lists, no private keys).
+FIGURES_JS = """() => {
+    const plain = (v) => ArrayBuffer.isView(v) ? Array.from(v)
+        : Array.isArray(v) ? v.map(plain)
+        : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v)
+              .filter(([k]) => !k.startsWith('_')).map(([k, x]) => [k, plain(x)]))
+        : v;
+    return [...document.querySelectorAll('.dash-graph .js-plotly-plot')].map(gd => {
+        const layout = plain(gd.layout);
+        delete layout.template;
+        return {id: gd.parentElement.id, data: plain(gd.data), layout};
+    });
+}"""
+REDRAW_JS = """async (figures) => {
+    for (const f of figures) {
+        const gd = document.querySelector('#' + CSS.escape(f.id) + ' .js-plotly-plot');
+        await Plotly.react(gd, f.data, f.layout);
+    }
+}"""
+# The smallest text each chart draws, in CSS pixels (what a projector shows).
+SMALLEST_TEXT_JS = """() => [...document.querySelectorAll('.dash-graph')].map(g => {
+    const sizes = [...g.querySelectorAll('svg text')]
+        .filter(t => t.textContent.trim() && t.getBoundingClientRect().width > 0)
+        .map(t => ({px: parseFloat(getComputedStyle(t).fontSize), text: t.textContent}));
+    sizes.sort((a, b) => a.px - b.px);
+    return {id: g.id, smallest: sizes[0] || null, count: sizes.length};
+})"""
+
+
+@pytest.mark.parametrize("path", PAGE_PATHS, ids=page_name)
+def test_high_contrast_theme_is_large_and_passes_axe(
+    full_app, open_page, axe_source, artifacts, path
+):
+    from observatory.web.components.figures import CONTRAST_MIN_FONT_PX, with_contrast
+
+    page = open_page(f"{full_app}{path}?lang=en", width=1920, height=1080)
+    settle(page)
+    page.evaluate("() => document.body.classList.add('obs-contrast')")
+    figures = [
+        {
+            "id": f["id"],
+            **with_contrast({"data": f["data"], "layout": f["layout"]}).to_plotly_json(),
+        }
+        for f in page.evaluate(FIGURES_JS)
+    ]
+    page.evaluate(REDRAW_JS, json.loads(json.dumps(figures, default=list)))
+    page.wait_for_timeout(300)
+    body_px = page.evaluate("() => parseFloat(getComputedStyle(document.body).fontSize)")
+    assert body_px >= 24
+    for chart in page.evaluate(SMALLEST_TEXT_JS):
+        assert chart["count"] > 0, chart
+        assert chart["smallest"]["px"] >= CONTRAST_MIN_FONT_PX, chart
+    page.screenshot(path=artifacts / f"contrast-{page_name(path)}-en-1920x1080.png")
+    failing = [v for v in run_axe(page, axe_source) if v["impact"] in FAILING_IMPACTS]
+    assert not failing, readable(failing)
