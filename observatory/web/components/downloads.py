@@ -14,6 +14,7 @@ from dash import ALL, Input, Output, State, html
 from flask import has_app_context
 
 from observatory.i18n import t
+from observatory.indicators.registry import lookup
 from observatory.web import context, ids
 from observatory.web.state import view_from_store
 
@@ -41,7 +42,8 @@ def _link(path: str, kind: str, fmt: str, at: str, lang: str, search: str = "") 
         id={"type": DOWNLOAD, "path": path, "kind": kind, "format": fmt, "at": at},
         href=path + search,
         download="",
-        className=f"obs-download-link obs-download-{kind}",
+        className=f"obs-download-link obs-download-{kind} btn "
+        + ("btn-outline-primary" if kind == "brief" else "btn-sm btn-outline-secondary"),
         title=t(f"download.{kind}.title", lang, format=fmt.upper()),
     )
 
@@ -64,7 +66,7 @@ def table_links(page_slug: str, indicator: str, lang: str, search: str = "") -> 
     """Under a table: the table as CSV and XLSX (XLSX with its metadata sheet). A table
     built by a callback passes the view's `search`, so its links are right from the start."""
     at = f"table-{indicator}"
-    return _bar(_table_links(page_slug, indicator, at, lang, search), at, lang)
+    return _bar(_table_links(page_slug, indicator, at, lang, search), at, lang, indicator)
 
 
 def _table_links(
@@ -76,21 +78,30 @@ def _table_links(
     ]
 
 
-def _bar(links: list[html.A], name: str, lang: str) -> html.Div:
+def _bar(links: list[html.A], name: str, lang: str, indicator: str = "") -> html.Div:
+    # A table's bar names its indicator: a section may offer two tables.
     label = html.Span(
-        t("download.label", lang), id={"type": LABEL, "name": name}, className="obs-download-label"
+        _bar_label(indicator, lang),
+        id={"type": LABEL, "name": name, "indicator": indicator},
+        className="obs-download-label text-body-secondary",
     )
     return html.Div(
         [label, *links],
-        className="obs-downloads",
+        className="obs-downloads d-flex flex-wrap align-items-center gap-2 mt-2",
         role="group",
     )
+
+
+def _bar_label(indicator: str, lang: str) -> str:
+    if not indicator:
+        return t("download.label", lang)
+    return t("download.table_label", lang, title=lookup(indicator)[0].title(lang))
 
 
 def brief_pack_link(page_slug: str, lang: str) -> html.Div:
     """The page's brief pack: charts, tables and a methodology note in one ZIP."""
     path = export_path("brief", f"{page_slug}.zip")
-    return html.Div(_link(path, "brief", "zip", "brief", lang), className="obs-brief")
+    return html.Div(_link(path, "brief", "zip", "brief", lang), className="obs-brief mb-3")
 
 
 def update_links(
@@ -107,7 +118,7 @@ def update_links(
             t(f"download.{link['kind']}.title", lang, format=link["format"].upper())
             for link in link_ids
         ],
-        [t("download.label", lang)] * len(label_ids),
+        [_bar_label(label["indicator"], lang) for label in label_ids],
     )
 
 
@@ -118,8 +129,8 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(every, "href"),
         Output(every, "children"),
         Output(every, "title"),
-        Output({"type": LABEL, "name": ALL}, "children"),
+        Output({"type": LABEL, "name": ALL, "indicator": ALL}, "children"),
         Input(ids.VIEW, "data"),
         State(every, "id"),
-        State({"type": LABEL, "name": ALL}, "id"),
+        State({"type": LABEL, "name": ALL, "indicator": ALL}, "id"),
     )(update_links)
