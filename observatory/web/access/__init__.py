@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flask import Flask, Response, g, jsonify, redirect, request, url_for
@@ -52,7 +53,7 @@ class Access:
     stewardship: Stewardship
     routes_prefix: str
     loader: object | None = None  # etl.intake.UploadLoader, injected by app.py
-    jobs_dir: object | None = None
+    jobs_dir: Path | None = None
     login_limiter: LoginLimiter | None = None
     csrf: CSRFProtect | None = None
     extra: dict = field(default_factory=dict)

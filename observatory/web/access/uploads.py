@@ -234,6 +234,8 @@ def commit(job_id: str) -> Response:
     account = current_account()
     if state["username"] != account.username:
         abort(403)  # an admin may look at a steward's job, not commit it in their name
+    if state["source_kind"] not in _kinds(account):
+        abort(403)  # the account's role or country changed since the upload
     try:  # O_EXCL: of two clicks (or two workers), one commits
         os.close(os.open(folder / "commit.lock", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
     except FileExistsError:
