@@ -27,6 +27,11 @@ class Chart:
     outputs: Callable[[Any], Any]
     title_at: int = 0
     figure_at: int = 1
+    when: Callable[[Filter], bool] | None = None  # shown only for such filters
+
+    def applies(self, flt: Filter) -> bool:
+        """Whether the page shows this chart under `flt`."""
+        return self.when is None or self.when(flt)
 
     def parts(self, view_store: dict) -> tuple[Any, dict]:
         """(title, figure) for a view, as the plain JSON the page receives (memoised)."""
@@ -41,23 +46,30 @@ class Table:
 
     indicator: str
     filtered: bool = True
+    when: Callable[[Filter], bool] | None = None  # shown only for such filters
+
+    def applies(self, flt: Filter) -> bool:
+        """Whether the page shows this table under `flt`."""
+        return self.when is None or self.when(flt)
 
     def filter(self, view_filter: Filter) -> Filter:
         """The filter the page uses for this table."""
         return view_filter if self.filtered else Filter()
 
 
-def charts(page: PageSpec) -> tuple[Chart, ...]:
-    """The page's charts, in page order."""
-    return tuple(getattr(page.load(), "CHARTS", ()))
+def charts(page: PageSpec, flt: Filter | None = None) -> tuple[Chart, ...]:
+    """The page's charts, in page order (those it shows under `flt`, when given)."""
+    declared = tuple(getattr(page.load(), "CHARTS", ()))
+    return tuple(c for c in declared if flt is None or c.applies(flt))
 
 
-def tables(page: PageSpec) -> tuple[Table, ...]:
-    """The page's tables, in page order: the chart's indicators first, then the others."""
+def tables(page: PageSpec, flt: Filter | None = None) -> tuple[Table, ...]:
+    """The page's tables, in page order: the chart's indicators first, then the others
+    (those it shows under `flt`, when given)."""
     declared = tuple(getattr(page.load(), "TABLES", ()))
     seen = {table.indicator for table in declared}
-    drawn = tuple(Table(c.indicator) for c in charts(page) if c.indicator not in seen)
-    return _unique(drawn + declared)
+    drawn = tuple(Table(c.indicator, when=c.when) for c in charts(page) if c.indicator not in seen)
+    return tuple(t for t in _unique(drawn + declared) if flt is None or t.applies(flt))
 
 
 def _unique(items: Sequence[Table]) -> tuple[Table, ...]:
@@ -72,14 +84,14 @@ def page_by_slug(slug: str) -> PageSpec | None:
     return next((page for page in PAGES if page.slug == slug), None)
 
 
-def chart(page: PageSpec, key: str) -> Chart | None:
-    """The chart `key` of `page`, None when the page has none of that name."""
-    return next((c for c in charts(page) if c.key == key), None)
+def chart(page: PageSpec, key: str, flt: Filter) -> Chart | None:
+    """The chart `key` of `page` under `flt`, None when the page does not show it."""
+    return next((c for c in charts(page, flt) if c.key == key), None)
 
 
-def table(page: PageSpec, indicator: str) -> Table | None:
-    """The table of `indicator` on `page`, None when the page shows no such table."""
-    return next((t for t in tables(page) if t.indicator == indicator), None)
+def table(page: PageSpec, indicator: str, flt: Filter) -> Table | None:
+    """The table of `indicator` on `page` under `flt`, None when the page does not show it."""
+    return next((t for t in tables(page, flt) if t.indicator == indicator), None)
 
 
 def plain_text(node: Any) -> str:

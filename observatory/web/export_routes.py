@@ -68,7 +68,7 @@ def register_exports(server: Flask, prefix: str, renderer: ChartRenderer) -> Non
     def chart_image(slug: str, key: str, fmt: str) -> Response:
         page = _page(slug)
         view = _view(page)
-        chart = exhibits.chart(page, key)
+        chart = exhibits.chart(page, key, view.filter)
         if chart is None:
             raise ExportProblem(404, "export.error.chart", page=slug, chart=key)
         _check_format(fmt, IMAGE_FORMATS)
@@ -86,7 +86,7 @@ def register_exports(server: Flask, prefix: str, renderer: ChartRenderer) -> Non
     def table_file(slug: str, indicator: str, fmt: str) -> Response:
         page = _page(slug)
         view = _view(page)
-        table = exhibits.table(page, indicator)
+        table = exhibits.table(page, indicator, view.filter)
         if table is None:
             raise ExportProblem(404, "export.error.table", page=slug, indicator=indicator)
         _check_format(fmt, TABLE_FORMATS)
@@ -150,7 +150,7 @@ def framed_chart(chart: Chart, view: View, width: int, height: int) -> tuple[Hea
 def build_brief(page: PageSpec, view: View, renderer: ChartRenderer) -> BriefPack:
     """The brief pack of `page` for `view`: every chart drawn twice, every table as XLSX."""
     web, lang = context.current(), view.lang
-    charts = exhibits.charts(page)
+    charts = exhibits.charts(page, view.filter)
     framed_charts = [framed_chart(chart, view, *DEFAULT_SIZE) for chart in charts]
     jobs = [(figure, fmt) for _, figure in framed_charts for fmt in IMAGE_FORMATS]
     images = iter(_draw(renderer, jobs))
@@ -169,7 +169,7 @@ def build_brief(page: PageSpec, view: View, renderer: ChartRenderer) -> BriefPac
         export_indicator(
             web.observatory, table.indicator, table.filter(view.filter), "xlsx", lang, now
         )
-        for table in exhibits.tables(page)
+        for table in exhibits.tables(page, view.filter)
     ]
     kinds = sorted({kind for e in exports for kind in source_kinds(e.result.spec.source)})
     with web.engine.connect() as conn:

@@ -36,6 +36,7 @@ from observatory.exports.chart_image import (
 from observatory.services import Observatory
 from observatory.web import create_app, exhibits
 from observatory.web.pages import PAGES
+from observatory.web.state import parse_search
 from tests.conftest import FIXTURES, TEST_PSEUDONYM_KEY
 from tests.services import in_ci
 
@@ -186,7 +187,8 @@ TABLES = [(page, table) for page in PAGES for table in exhibits.tables(page)]
     ("page", "table"), TABLES, ids=[f"{p.slug}-{t.indicator}" for p, t in TABLES]
 )
 def test_every_table_download_is_the_api_export_under_the_pages_filter(client, page, table):
-    view = "sex=F&lang=en"
+    # A recruiter's profile (and its tables) is on the page when the filter names one.
+    view = "sex=F&recruiter=MX-REC-0101&lang=en" if table.when else "sex=F&lang=en"
     download = client.get(f"/export/table/{page.slug}/{table.indicator}.csv?{view}")
     assert download.status_code == 200, download.data[:200]
     assert download.headers["Content-Disposition"].startswith("attachment; filename=")
@@ -202,7 +204,8 @@ def test_every_page_declares_its_charts_and_tables():
         assert exhibits.tables(page), page.slug
         keys = [chart.key for chart in exhibits.charts(page)]
         assert len(keys) == len(set(keys)), page.slug
-    assert sum(len(exhibits.charts(page)) for page in PAGES) == 18
+    # 2 + 6 + 3 + 5 + (1 + 3 for a recruiter's profile) + 1
+    assert sum(len(exhibits.charts(page)) for page in PAGES) == 21
 
 
 # --- refused requests say why, in the view's language -------------------------------------
@@ -344,10 +347,16 @@ def test_hostile_text_in_a_chart_header_is_drawn_as_text(chromium):
     assert "script" not in tags and "a" not in tags
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p.slug for p in PAGES])
-def test_every_pages_brief_pack_opens(client, chromium, page):
+PACKS = [(page, "sex=F") for page in PAGES] + [(PAGES[4], "recruiter=MX-REC-0104")]
+
+
+@pytest.mark.parametrize(
+    ("page", "query"), PACKS, ids=[f"{p.slug}-{q.split('=')[0]}" for p, q in PACKS]
+)
+def test_every_pages_brief_pack_opens(client, app, chromium, page, query):
     lang = "en" if page.slug in ("flujos", "reclutadores") else "es"
-    response = client.get(f"/export/brief/{page.slug}.zip?sex=F&lang={lang}")
+    view = parse_search(f"{query}&lang={lang}", app.server.extensions["observatory"].corridor)
+    response = client.get(f"/export/brief/{page.slug}.zip?{query}&lang={lang}")
     assert response.status_code == 200, response.data[:300]
     disposition = response.headers["Content-Disposition"]
     assert disposition.startswith(f'attachment; filename="gt-mx_{page.slug}_20')
@@ -363,12 +372,12 @@ def test_every_pages_brief_pack_opens(client, chromium, page):
     )
     expected_charts = [
         f"{stem}/{charts_dir}/{chart.key}.{ext}"
-        for chart in exhibits.charts(page)
+        for chart in exhibits.charts(page, view.filter)
         for ext in ("png", "svg")
     ]
     tables = [n for n in names if n.startswith(f"{stem}/{tables_dir}/")]
     assert names == [f"{stem}/{note}", *expected_charts, *tables]
-    assert len(tables) == len(exhibits.tables(page))
+    assert len(tables) == len(exhibits.tables(page, view.filter))
 
     for name in expected_charts:
         data = pack.read(name)
@@ -382,12 +391,14 @@ def test_every_pages_brief_pack_opens(client, chromium, page):
         book = openpyxl.load_workbook(io.BytesIO(pack.read(name)))
         assert len(book.worksheets) == 2  # the table and its metadata
     text = pack.read(f"{stem}/{note}").decode("utf-8")
-    filters = "Sex: women" if lang == "en" else "Sexo: mujeres"
+    filters = {"sex=F": "Sex: women", "recruiter=MX-REC-0104": "MX-REC-0104"}[query]
+    if lang == "es":
+        filters = filters.replace("Sex: women", "Sexo: mujeres")
     heading = "# Methodology note" if lang == "en" else "# Nota de metodología"
     assert text.startswith(heading)
     if page.filters:
         assert filters in text
     else:  # the load statistics are for the whole corridor, whatever the URL says
         assert ("No filter" if lang == "en" else "Sin filtro") in text
-    for table in exhibits.tables(page):
+    for table in exhibits.tables(page, view.filter):
         assert f"(`{table.indicator}`)" in text

@@ -52,14 +52,17 @@ def _label(kind: str, fmt: str, lang: str) -> str:
     return t("download.brief", lang) if kind == "brief" else fmt.upper()
 
 
-def chart_links(page_slug: str, chart_key: str, indicator: str, lang: str) -> html.Div:
-    """Under a chart: its image (PNG, SVG) and its numbers (CSV, XLSX)."""
+def chart_links(
+    page_slug: str, chart_key: str, indicator: str, lang: str, search: str = ""
+) -> html.Div:
+    """Under a chart: its image (PNG, SVG) and its numbers (CSV, XLSX). A chart built by a
+    callback passes the view's `search`, so its links are right from the start."""
     at = f"chart-{chart_key}"
     images = [
-        _link(export_path("chart", page_slug, f"{chart_key}.{f}"), "chart", f, at, lang)
+        _link(export_path("chart", page_slug, f"{chart_key}.{f}"), "chart", f, at, lang, search)
         for f in CHART_FORMATS
     ]
-    return _bar([*images, *_table_links(page_slug, indicator, at, lang)], at, lang)
+    return _bar([*images, *_table_links(page_slug, indicator, at, lang, search)], at, lang)
 
 
 def table_links(page_slug: str, indicator: str, lang: str, search: str = "") -> html.Div:

@@ -13,19 +13,22 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
-from observatory.filters import FilterError
+from observatory.filters import Filter, FilterError
 from observatory.i18n import t
 from observatory.web import context, ids
 from observatory.web.components import recruiter_profile as build
 from observatory.web.components.common import error_card, section_card, sector_name
 from observatory.web.components.conditions import kpi_card
 from observatory.web.components.describe import chart_title
+from observatory.web.components.downloads import chart_links, table_links
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import data_table, how_note
 from observatory.web.components.trend import month_span, trend_figure, trend_note
 from observatory.web.context import Failure
+from observatory.web.exhibits import Chart, Table
 from observatory.web.map_view import source_line
 from observatory.web.memo import view_callback
+from observatory.web.pages import slug_of
 from observatory.web.state import View, view_from_store
 
 if TYPE_CHECKING:
@@ -51,6 +54,14 @@ KPIS = (
 )
 
 
+GRAPH_IDS = {
+    "profile-timeline": ids.PROFILE_TIMELINE,
+    "profile-trend": ids.PROFILE_TREND,
+    "profile-sectors": ids.PROFILE_SECTORS,
+}
+PAGE_SLUG = slug_of("observatory.web.pages.recruiters")  # the profile is a section of it
+
+
 def section() -> html.Div:
     """The profile's place on the page (filled by `update_profile`)."""
     return html.Div([html.Div(id=ids.PROFILE), dcc.Store(id=ids.PROFILE_SCROLLED)])
@@ -60,12 +71,77 @@ def _graph(graph_id: str, figure) -> dcc.Graph:
     return dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG)
 
 
-def update_profile(view_data: dict | None):
-    """The profile of the filter's licences, or the hint to choose one."""
+def _profile_view(view_data: dict | None) -> View:
     if view_data is None:  # the shell has not read the URL yet
         raise PreventUpdate
-    web = context.current()
-    view = view_from_store(view_data, web.corridor)
+    return view_from_store(view_data, context.current().corridor)
+
+
+def _span(view: View) -> tuple[str | None, str | None]:
+    months = context.compute("monthly_registrations", view.filter, view.lang)
+    return (None, None) if isinstance(months, Failure) else month_span(months.table)
+
+
+def timeline_chart(view_data: dict | None) -> tuple[str, dict]:
+    """Title and figure of the licences' status timeline."""
+    view = _profile_view(view_data)
+    timeline = context.compute("recruiter_status_timeline", view.filter, view.lang)
+    if isinstance(timeline, Failure):
+        return "", {}
+    figure = build.timeline_figure(timeline.table, view.lang, dt.date.today())
+    return t("profile.timeline.title", view.lang), figure
+
+
+def trend_chart(view_data: dict | None) -> tuple[str, dict]:
+    """Title and figure of the recruiter's placements per month."""
+    view, web = _profile_view(view_data), context.current()
+    months = context.compute("monthly_registrations", view.filter, view.lang)
+    if isinstance(months, Failure):
+        return "", {}
+    trend = trend_figure(months.table, view.lang)
+    # Shorter than the overview's, and slanted months so that a phone can read them.
+    trend.update_layout(height=380, xaxis={"tickangle": -45})
+    title = chart_title("profile.trend.title", view.filter, web.corridor, view.lang, _span(view))
+    return title, trend
+
+
+def sectors_chart(view_data: dict | None) -> tuple[str, dict]:
+    """Title and figure of the recruiter's placements by sector."""
+    view, web = _profile_view(view_data), context.current()
+    sectors = context.compute("placements_by_sector", view.filter, view.lang)
+    if isinstance(sectors, Failure):
+        return "", {}
+    labels = [sector_name(web.corridor, s, view.lang) for s in sectors.table["sector"]]
+    title = chart_title("profile.sectors.title", view.filter, web.corridor, view.lang, _span(view))
+    return title, build.sectors_figure(sectors.table, labels, view.lang)
+
+
+def _recruiter_chosen(flt: Filter) -> bool:
+    return bool(flt.recruiter)
+
+
+# Shown (and downloadable) when the filter names a recruiter.
+CHARTS = (
+    Chart("profile-timeline", "recruiter_status_timeline", timeline_chart, when=_recruiter_chosen),
+    Chart("profile-trend", "monthly_registrations", trend_chart, when=_recruiter_chosen),
+    Chart("profile-sectors", "placements_by_sector", sectors_chart, when=_recruiter_chosen),
+)
+TABLES = tuple(Table(i, when=_recruiter_chosen) for i in INDICATORS)
+
+
+def _chart_card(chart: Chart, view: View, *notes: object) -> dbc.Card:
+    title, figure = chart.outputs(view.store())
+    return section_card(
+        html.H3(title, className="obs-chart-title"),
+        _graph(GRAPH_IDS[chart.key], figure),
+        *notes,
+        chart_links(PAGE_SLUG, chart.key, chart.indicator, view.lang, view.search()),
+    )
+
+
+def update_profile(view_data: dict | None):
+    """The profile of the filter's licences, or the hint to choose one."""
+    view, web = _profile_view(view_data), context.current()
     lang, flt = view.lang, view.filter
     if not flt.recruiter:
         return dbc.Alert(t("profile.hint", lang), color="secondary", className="mb-3")
@@ -73,30 +149,31 @@ def update_profile(view_data: dict | None):
     failed = next((r for r in results.values() if isinstance(r, Failure)), None)
     if failed is not None:
         return error_card(failed.title, lang)
-    today, min_cell = dt.date.today(), web.observatory.min_cell
+    min_cell = web.observatory.min_cell
     footnote = " " + t("kpi.suppressed_note", lang, min_cell=min_cell)
     profile, timeline = results["recruiter_profile"], results["recruiter_status_timeline"]
     months, sectors = results["monthly_registrations"], results["placements_by_sector"]
-    span = month_span(months.table)
-    trend = trend_figure(months.table, lang)
-    # Shorter than the overview's, and slanted months so that a phone can read them.
-    trend.update_layout(height=380, xaxis={"tickangle": -45})
-    sector_labels = [sector_name(web.corridor, s, lang) for s in sectors.table["sector"]]
+    timeline_chart_, trend_chart_, sectors_chart_ = CHARTS
     columns = [
         ("licence_no", t("registry.col.licence", lang)),
         ("status", t("profile.col.status", lang)),
         ("period", t("profile.col.period", lang)),
     ]
     conditions_href = web.pathname_prefix.rstrip("/") + "/condiciones" + view.search()
+    search = view.search()
     return [
         html.H2(t("profile.heading", lang), className="h4 mt-2"),
         section_card(
-            *(build.register_card(r, lang, today) for r in profile.table.to_dict("records")),
+            *(
+                build.register_card(r, lang, dt.date.today())
+                for r in profile.table.to_dict("records")
+            ),
             how_note(profile.spec, lang, footnote),
+            table_links(PAGE_SLUG, "recruiter_profile", lang, search),
         ),
-        section_card(
-            html.H3(t("profile.timeline.title", lang), className="obs-chart-title"),
-            _graph(ids.PROFILE_TIMELINE, build.timeline_figure(timeline.table, lang, today)),
+        _chart_card(
+            timeline_chart_,
+            view,
             data_table(
                 ids.PROFILE_TIMELINE_TABLE,
                 columns,
@@ -107,12 +184,9 @@ def update_profile(view_data: dict | None):
         dbc.Row(
             [
                 dbc.Col(
-                    section_card(
-                        html.H3(
-                            chart_title("profile.trend.title", flt, web.corridor, lang, span),
-                            className="obs-chart-title",
-                        ),
-                        _graph(ids.PROFILE_TREND, trend),
+                    _chart_card(
+                        trend_chart_,
+                        view,
                         html.P(
                             trend_note(months.table, lang, min_cell, source_line(lang)),
                             className="obs-source",
@@ -122,17 +196,7 @@ def update_profile(view_data: dict | None):
                     xxl=7,
                 ),
                 dbc.Col(
-                    section_card(
-                        html.H3(
-                            chart_title("profile.sectors.title", flt, web.corridor, lang, span),
-                            className="obs-chart-title",
-                        ),
-                        _graph(
-                            ids.PROFILE_SECTORS,
-                            build.sectors_figure(sectors.table, sector_labels, lang),
-                        ),
-                        how_note(sectors.spec, lang, footnote),
-                    ),
+                    _chart_card(sectors_chart_, view, how_note(sectors.spec, lang, footnote)),
                     xxl=5,
                 ),
             ]
@@ -154,6 +218,14 @@ def update_profile(view_data: dict | None):
             ),
             dcc.Link(t("profile.conditions_link", lang), href=conditions_href),
             html.P(t("profile.conditions_note", lang) + footnote, className="obs-source mt-2"),
+            *(
+                table_links(PAGE_SLUG, indicator, lang, search)
+                for indicator in (
+                    "wage_below_minimum_share",
+                    "recruitment_fee_workers",
+                    "contract_conditions",
+                )
+            ),
         ),
     ]
 

@@ -264,11 +264,15 @@ def _date(iso: str) -> dt.date:
 
 
 # update_compliance's outputs: title, headline, figure, table
-CHARTS = (Chart("compliance", "recruiter_compliance", update_compliance, 0, 2),)
+CHARTS = (
+    Chart("compliance", "recruiter_compliance", update_compliance, 0, 2),
+    *recruiter_profile.CHARTS,
+)
 TABLES = (
     Table("recruiter_compliance"),
     Table("recruiter_alerts"),
     Table("recruiter_registry", filtered=False),
+    *recruiter_profile.TABLES,
 )
 
 
