@@ -33,6 +33,7 @@ bench: install  ## benchmarks; each prints its figures
 	$(BIN)/python -m bench.load_border_office
 	$(BIN)/python -m bench.load_contracts_registry
 	$(BIN)/python -m bench.pages
+	$(BIN)/python -m bench.exports
 	$(BIN)/python -m bench.transfer
 
 clean:

@@ -15,7 +15,7 @@ from observatory.web import context, ids
 from observatory.web.components import flows_figures as ff
 from observatory.web.components.common import error_card, section_card, text
 from observatory.web.components.describe import chart_title
-from observatory.web.components.downloads import brief_pack_link, chart_links
+from observatory.web.components.downloads import brief_pack_link, chart_links, table_links
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.tables import how_note, value
 from observatory.web.context import Failure
@@ -54,6 +54,7 @@ def _chart(section: str, lang: str, headline: bool = False) -> dbc.Card:
     return section_card(
         html.H3(id=title_id(section), className="obs-chart-title"),
         html.Div(id=CIRCULAR_SHARE, **{"aria-live": "polite"}) if headline else None,
+        table_links(SLUG, "circular_share", lang) if headline else None,
         html.Div(
             dcc.Loading(
                 dcc.Graph(

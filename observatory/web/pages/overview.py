@@ -12,7 +12,7 @@ from observatory.i18n import normalise_language, t
 from observatory.web import context, ids
 from observatory.web.components.common import error_card, text
 from observatory.web.components.describe import chart_title
-from observatory.web.components.downloads import brief_pack_link, chart_links
+from observatory.web.components.downloads import brief_pack_link, chart_links, table_links
 from observatory.web.components.figures import GRAPH_CONFIG
 from observatory.web.components.kpi import kpi_cards
 from observatory.web.components.trend import month_span, trend_figure, trend_note
@@ -38,6 +38,7 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
             html.H2(text("overview.heading", lang), className="obs-page-title"),
             brief_pack_link(SLUG, lang),
             html.Section(loading, id=ids.OVERVIEW_KPIS, **{"aria-live": "polite"}),
+            table_links(SLUG, "overview_kpis", lang),
             dbc.Row(
                 [
                     dbc.Col(
