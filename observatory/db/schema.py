@@ -331,3 +331,20 @@ quarantined_row_table = QuarantinedRow.__table__
 user_account_table = UserAccount.__table__
 api_token_table = ApiToken.__table__
 audit_event_table = AuditEvent.__table__
+
+
+class Agenda(Base):
+    """A meeting agenda: a name and an ordered list of slides, each a page's chart under a
+    filter (`slides`: a JSON list of {"page", "chart", "query"}; see observatory.db.agendas)."""
+
+    __tablename__ = "agenda"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    slides: Mapped[str] = mapped_column(Text, server_default="[]")
+    created_by: Mapped[str | None] = mapped_column(String(64))  # username; None: accounts off
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+agenda_table = Agenda.__table__
