@@ -21,9 +21,12 @@ from pathlib import Path
 from bench.cli_load import machine_line
 from bench.pages import CONTRACTS, RECRUITERS, REGISTRATIONS, build_database
 from observatory.config import Settings
+from observatory.filters import Filter
 from observatory.web import create_app, exhibits
 from observatory.web.context import EXTENSION
 from observatory.web.pages import PAGES
+
+EVERYONE = Filter()
 
 
 def timed(client, url: str) -> tuple[float, int]:
@@ -46,7 +49,7 @@ def measure(app) -> dict[str, dict[str, float]]:
     )
     for page in PAGES:
         cache.clear()
-        tables = exhibits.tables(page)
+        tables = exhibits.tables(page, EVERYONE)  # the unfiltered view (no recruiter's profile)
         urls = [
             f"/export/table/{page.slug}/{t.indicator}.{fmt}?lang=es"
             for t in tables
@@ -54,13 +57,13 @@ def measure(app) -> dict[str, dict[str, float]]:
         ]
         cold = sum(timed(client, url)[0] for url in urls)
         warm = sum(timed(client, url)[0] for url in urls)
-        chart = exhibits.charts(page)[0]
+        chart = exhibits.charts(page, EVERYONE)[0]
         png, _ = timed(client, f"/export/chart/{page.slug}/{chart.key}.png?lang=es")
         svg, _ = timed(client, f"/export/chart/{page.slug}/{chart.key}.svg?lang=es")
         cache.clear()
         pack_cold, size = timed(client, f"/export/brief/{page.slug}.zip?lang=es")
         pack_warm, _ = timed(client, f"/export/brief/{page.slug}.zip?lang=es")
-        files = 1 + 2 * len(exhibits.charts(page, None)) + len(tables)
+        files = 1 + 2 * len(exhibits.charts(page, EVERYONE)) + len(tables)
         figures[page.slug] = {
             "tables": len(tables),
             "tables_cold_s": round(cold, 2),
