@@ -16,7 +16,7 @@ from observatory.db.engine import make_engine
 from observatory.exports.chart_image import ChartRenderer
 from observatory.i18n import DEFAULT_LANGUAGE, t
 from observatory.services import Observatory
-from observatory.web import shell
+from observatory.web import meeting, shell
 from observatory.web.access import register_access
 from observatory.web.cache import make_cache
 from observatory.web.components import downloads
@@ -123,5 +123,6 @@ def create_app(
     shell.register_callbacks(app)
     callbacks_of[""] = set(app.callback_map) - registered  # the shell's, on every page
     downloads.register_callbacks(app)
+    meeting.register(app)  # /reunion/<deck>/<slide> and /agendas (issue 6)
     register_access(app, settings, engine, corridor, callbacks_of=callbacks_of, loader=loader)
     return app

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from observatory.exports.metadata import column_label
-from observatory.i18n import format_count, format_month, format_percent, t
+from observatory.i18n import format_count, format_month, format_percent, month_name, t
 from observatory.web.components.common import border_point_name, sector_name, unit_name
 
 if TYPE_CHECKING:
@@ -185,6 +185,8 @@ def _category_name(column: str, code: object, corridor: Corridor, lang: str) -> 
         return border_point_name(corridor, text)
     if column == "month" and len(text) == 7:
         return format_month(text, lang, short=False)
+    if column == "month" and text.isdigit() and 1 <= int(text) <= 12:
+        return month_name(int(text), lang)
     return text
 
 
@@ -197,10 +199,11 @@ def largest_category(table: pd.DataFrame, flt: Filter, corridor: Corridor, lang:
         kinds = [b for b in table["breakdown"].drop_duplicates() if b != "all"]
         table = table[table["breakdown"] == kinds[0]].drop(columns="breakdown") if kinds else table
     counts = [c for c in table.columns if c.endswith("_count")]
-    labels = [
-        c
-        for c in table.columns
-        if c != "suppressed" and c not in counts and not c.endswith("_pct") and c != "hhi"
+    others = [c for c in table.columns if c not in counts and c != "suppressed"]
+    # name the row by its text columns (sector, state, month...); a table of numbers only
+    # (year, month as integers) by its numbers that are not measures
+    labels = [c for c in others if not pd.api.types.is_numeric_dtype(table[c])] or [
+        c for c in others if not c.endswith("_pct") and c != "hhi"
     ]
     published = _published(table)
     if not labels or not counts or published.empty:

@@ -49,6 +49,8 @@ def _link(path: str, kind: str, fmt: str, at: str, lang: str, search: str = "") 
 
 
 def _label(kind: str, fmt: str, lang: str) -> str:
+    if kind == "meeting":
+        return t("meeting.enter", lang)
     return t("download.brief", lang) if kind == "brief" else fmt.upper()
 
 
@@ -104,7 +106,33 @@ def _bar_label(indicator: str, lang: str) -> str:
 def brief_pack_link(page_slug: str, lang: str) -> html.Div:
     """The page's brief pack: charts, tables and a methodology note in one ZIP."""
     path = export_path("brief", f"{page_slug}.zip")
-    return html.Div(_link(path, "brief", "zip", "brief", lang), className="obs-brief mb-3")
+    return html.Div(
+        [_link(path, "brief", "zip", "brief", lang), *_meeting_link(page_slug, lang)],
+        className="obs-brief mb-3 d-flex flex-wrap gap-2",
+    )
+
+
+def _meeting_link(page_slug: str, lang: str) -> list[html.A]:
+    # Meeting mode (observatory.web.meeting) opens at the page's first chart; its href follows
+    # the view like the downloads' (same id type), but it is a page, not a file.
+    from observatory.web import exhibits
+    from observatory.web.meeting import MEETING_PATH
+
+    page = exhibits.page_by_slug(page_slug)
+    charts = exhibits.charts(page) if page is not None else ()
+    if not charts:
+        return []
+    path = (context.current().pathname_prefix if has_app_context() else "/").rstrip("/")
+    path += f"{MEETING_PATH}/{page_slug}/{charts[0].key}"
+    return [
+        html.A(
+            _label("meeting", "", lang),
+            id={"type": DOWNLOAD, "path": path, "kind": "meeting", "format": "", "at": "meeting"},
+            href=path,
+            className="obs-meeting-link btn btn-outline-primary",
+            title=t("download.meeting.title", lang, format=""),
+        )
+    ]
 
 
 def update_links(
