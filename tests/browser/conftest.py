@@ -40,10 +40,13 @@ Load = tuple[str, str, dict, str]
 
 
 @contextmanager
-def running_app(folder: Path, loads: Iterable[Load], **settings: object) -> Iterator[str]:
+def running_app(
+    folder: Path, loads: Iterable[Load], *, loader: object | None = None, **settings: object
+) -> Iterator[str]:
     """The app in a thread on a fresh SQLite file holding `loads`, loaded by the ETL.
 
-    `settings` changes the app's Settings (e.g. `min_cell=1` to see every cell).
+    `settings` changes the app's Settings (e.g. `min_cell=1` to see every cell); `loader`
+    is the uploads' loader that app.py passes to create_app.
     """
     url = f"sqlite:///{folder / 'observatory.db'}"
     engine = make_engine(url)
@@ -54,7 +57,7 @@ def running_app(folder: Path, loads: Iterable[Load], **settings: object) -> Iter
         assert report.status == status, (name, report.message)
     engine.dispose()
     app_settings = Settings(database_url=url, cache_type="NullCache", instance_dir=folder)
-    app = create_app(app_settings.with_(**settings))
+    app = create_app(app_settings.with_(**settings), loader=loader)
     server = make_server(ALLOWED_HOST, 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -95,3 +95,40 @@ def test_a_wrong_password_says_so_and_a_low_role_is_refused(open_secured, secure
     sign_in(page, "vera")
     page.goto(f"{secured_url}/cuenta/usuarios?lang=en")
     expect(page.locator("h1")).to_have_text("Access not allowed")
+
+
+@pytest.fixture(scope="module")
+def steward_url(tmp_path_factory):
+    """The app with a Guatemalan steward, and the ETL's loader for browser uploads."""
+    from etl.intake import UploadLoader
+    from observatory.corridor import load_corridor
+    from tests.conftest import TEST_PSEUDONYM_KEY
+
+    folder = tmp_path_factory.mktemp("steward")
+    engine = make_engine(f"sqlite:///{folder / 'observatory.db'}")
+    upgrade(engine)
+    Accounts(engine).create("guate", PASSWORD, "steward", "GT")
+    loader = UploadLoader(engine, load_corridor("gt_mx"), TEST_PSEUDONYM_KEY)
+    with running_app(folder, [], auth="on", secret_key="c" * 40, loader=loader) as url:
+        yield url
+
+
+def test_a_steward_loads_a_file_from_the_browser(open_secured, steward_url):
+    page = open_secured(f"{steward_url}/cuenta/cargas?lang=en")
+    sign_in(page, "guate")
+    expect(page.locator("h1")).to_have_text("Load files")
+    page.select_option("#source_kind", "border_office")
+    page.set_input_files(
+        "#file", str(FIXTURES / "border_office" / "registros_tecun_uman_2024T1.csv")
+    )
+    page.click("#upload-form button[type=submit]")
+    # The dry run's report (the page refreshes itself while the check runs).
+    expect(page.locator("#job-status")).to_have_text("ready to load", timeout=TIMEOUT_MS)
+    expect(page.locator("#job-report")).to_contain_text("29")
+    # 8 quarantined rows, one line per faulty field: one row has two.
+    expect(page.locator("#job-quarantine tbody tr")).to_have_count(9, timeout=TIMEOUT_MS)
+    page.click("#job-commit")
+    expect(page.locator("#job-status")).to_have_text("loaded", timeout=TIMEOUT_MS)
+    expect(page.locator("#quarantine-download")).to_be_visible()
+    page.goto(f"{steward_url}/?lang=en")
+    expect(page.locator("[data-kpi=registrations_count]")).to_have_text("20", timeout=TIMEOUT_MS)

@@ -46,7 +46,7 @@ RULES: tuple[Rule, ...] = (
     Rule("cuenta", "viewer"),
     Rule("cuenta/usuarios", "admin"),
     Rule("cuenta/auditoria", "admin"),
-    Rule("cuenta/cargas", "steward", json=True),
+    Rule("cuenta/cargas", "steward"),
     Rule("_dash-", "viewer", json=True),
     Rule("_reload-hash", "viewer", json=True),
     Rule("_observatory/", "viewer", json=True),
