@@ -134,6 +134,16 @@
     });
   }
 
+  // The phone's "Filters" button says whether the panel it opens is open.
+  function describeFilterToggle() {
+    var toggle = document.getElementById("filter-toggle");
+    var panel = document.getElementById("filter-collapse");
+    if (toggle && panel) {
+      setAttr(toggle, "aria-controls", "filter-collapse");
+      setAttr(toggle, "aria-expanded", panel.classList.contains("show") ? "true" : "false");
+    }
+  }
+
   function quietDashFooter() {
     var config = document.getElementById("_dash-config");
     var footer = config && config.closest("footer");
@@ -328,6 +338,7 @@
     repairDropdownLists(document);
     nameTableButtons(document);
     quietDashFooter();
+    describeFilterToggle();
     describeCharts(document);
   }
 
@@ -377,7 +388,7 @@
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ["tabindex", "role", "aria-selected"],
+      attributeFilter: ["tabindex", "role", "aria-selected", "class"],
     });
     new MutationObserver(schedule).observe(document.documentElement, {
       attributes: true,

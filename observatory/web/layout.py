@@ -129,6 +129,21 @@ def shell(corridor: Corridor, min_cell: int, pathname_prefix: str = "/") -> html
         dbc.Container(footer_children(corridor, lang, min_cell), id=ids.FOOTER, fluid=True),
         className="obs-footer",
     )
+    # The first Tab stop: straight to the page, past the header, navigation and filters
+    # (WCAG 2.4.1); shown only while it has the focus.
+    skip = html.A(
+        "Ir al contenido / Skip to content",
+        href=f"#{ids.MAIN_COLUMN}",
+        className="visually-hidden-focusable obs-skip",
+    )
     return html.Div(
-        [dcc.Location(id=ids.URL, refresh=False), dcc.Store(id=ids.VIEW), header, nav, main, footer]
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.VIEW),
+            skip,
+            header,
+            nav,
+            main,
+            footer,
+        ]
     )

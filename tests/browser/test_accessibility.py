@@ -67,8 +67,12 @@ def test_axe_finds_no_serious_violation_with_the_phone_filters_open(
 ):
     page = open_page(f"{full_app}/?lang=es", width=390, height=844)
     settle(page)
-    page.click("#filter-toggle")
+    toggle = page.locator("#filter-toggle")
+    expect(toggle).to_have_attribute("aria-expanded", "false", timeout=TIMEOUT_MS)
+    expect(toggle).to_have_attribute("aria-controls", "filter-collapse")
+    toggle.click()
     expect(page.locator("#filter-collapse")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(toggle).to_have_attribute("aria-expanded", "true", timeout=TIMEOUT_MS)
     page.click("#filter-sex")  # an open dropdown too
     page.wait_for_timeout(300)
     failing = [v for v in run_axe(page, axe_source) if v["impact"] in FAILING_IMPACTS]
@@ -120,6 +124,7 @@ def test_every_control_is_reached_by_keyboard_with_a_visible_focus(full_app, ope
     page = open_page(f"{full_app}/flujos?lang=es", width=1366, height=768)
     settle(page)
     seen = tab_through(page, 60)
+    assert seen[0]["cls"].startswith("visually-hidden-focusable obs-skip"), seen[0]  # skip link
     invisible = [f for f in seen if f["style"] == "none" or f["outline"] < 2 or f["contrast"] < 3]
     assert not invisible, f"focus without a visible ring: {invisible}"
     ids_reached = {f["id"] for f in seen}
@@ -137,7 +142,10 @@ def test_filters_and_method_panels_work_from_the_keyboard(full_app, open_page):
     page.focus("#filter-sex")
     page.keyboard.press("Enter")  # opens the list, with the focus in its search box
     expect(page.locator(".dash-dropdown-content")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(page.locator(".dash-dropdown-search")).to_be_focused(timeout=TIMEOUT_MS)
     page.keyboard.press("ArrowDown")  # the first option
+    first = page.locator(".dash-options-list-option input").first
+    expect(first).to_be_focused(timeout=TIMEOUT_MS)
     page.keyboard.press("Space")  # ticks it
     page.keyboard.press("Escape")
     expect(page).to_have_url(re.compile(r"[?&]sex="), timeout=TIMEOUT_MS)
@@ -240,3 +248,18 @@ def test_high_contrast_theme_is_large_and_passes_axe(
     page.screenshot(path=artifacts / f"contrast-{page_name(path)}-en-1920x1080.png")
     failing = [v for v in run_axe(page, axe_source) if v["impact"] in FAILING_IMPACTS]
     assert not failing, readable(failing)
+
+
+def test_the_skip_link_takes_the_keyboard_to_the_page(full_app, open_page):
+    page = open_page(f"{full_app}/sectores?lang=es", width=1366, height=768)
+    settle(page)
+    page.keyboard.press("Tab")
+    skip = page.locator("a.obs-skip")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # the next stop is inside the page, past header, nav and filters
+    inside = page.evaluate(
+        "() => document.getElementById('main-column').contains(document.activeElement)"
+    )
+    assert inside, page.evaluate("() => document.activeElement.outerHTML.slice(0, 200)")
