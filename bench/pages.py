@@ -32,6 +32,7 @@ from bench.messy_rows import write_messy_csv
 from observatory.config import Settings
 from observatory.corridor import load_corridor
 from observatory.db.engine import make_engine
+from observatory.db.migrate import upgrade
 from observatory.db.schema import contract_table, recruiter_table, registration_table
 from observatory.definitions import AGE_GROUP_CODES
 from observatory.filters import Filter
@@ -47,6 +48,7 @@ def build_database(path: Path, registrations: int, contracts: int, recruiters: i
     url = f"sqlite:///{path}"
     if path.exists():
         print(f"reusing {path}")
+        upgrade(make_engine(url))  # a file built by an older version gets the new tables
         return
     with tempfile.TemporaryDirectory() as folder:
         files = Path(folder)
