@@ -207,3 +207,18 @@ def test_uploads_need_a_csrf_token(app):
         content_type="multipart/form-data",
     )
     assert response.status_code == 400
+
+
+def test_a_running_job_shows_its_progress_and_refreshes_itself(app):
+    from observatory.web.access.uploads import read_state, write_state
+
+    steward = signed_in(app, "guate")
+    url = job_url(upload(steward, "border_office", TECUN.name, TECUN.read_bytes()))
+    finished(steward, url)
+    folder = app.server.extensions["observatory_access"].jobs_dir / url.rsplit("/", 1)[1]
+    write_state(folder, {**read_state(folder), "status": "dry_run", "progress": [5, 20]})
+    page = steward.get(url).get_data(as_text=True)
+    assert '<progress id="job-progress" max="100" value="25"' in page
+    assert '<meta http-equiv="refresh" content="2">' in page
+    write_state(folder, {**read_state(folder), "status": "ready"})
+    assert "http-equiv" not in steward.get(url).get_data(as_text=True)
