@@ -11,11 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dash import ALL, Input, Output, State, html
-from flask import has_app_context
+from flask import current_app, has_app_context
 
 from observatory.i18n import t
 from observatory.indicators.registry import lookup
 from observatory.web import context, ids
+from observatory.web.access import EXTENSION as ACCESS_EXTENSION
+from observatory.web.access import current_account
 from observatory.web.state import view_from_store
 
 if TYPE_CHECKING:
@@ -135,13 +137,23 @@ def _meeting_link(page_slug: str, lang: str) -> list[html.A]:
     ]
 
 
+def may_download() -> bool:
+    """Whether this request's account may use the export routes (the guard's own rule for
+    them: an account whose downloads would be refused is not offered the links)."""
+    access = current_app.extensions.get(ACCESS_EXTENSION)
+    if access is None:  # accounts off: everybody may
+        return True
+    return access.guard.check(f"{EXPORT_ROUTE}/", current_account()).allowed
+
+
 def update_links(
     view_data: dict | None, link_ids: list[dict], label_ids: list[dict]
-) -> tuple[list, list, list, list]:
+) -> tuple[list, ...]:
     """Each link's href (its path plus the view's query string), text and tooltip, and the
-    "Download:" labels, in the view's language."""
+    "Download:" labels, in the view's language; all hidden from an account that may not
+    download."""
     view = view_from_store(view_data, context.current().corridor)
-    search, lang = view.search(), view.lang
+    search, lang, hidden = view.search(), view.lang, not may_download()
     return (
         [link["path"] + search for link in link_ids],
         [_label(link["kind"], link["format"], lang) for link in link_ids],
@@ -149,7 +161,9 @@ def update_links(
             t(f"download.{link['kind']}.title", lang, format=link["format"].upper())
             for link in link_ids
         ],
+        [hidden] * len(link_ids),
         [_bar_label(label["indicator"], lang) for label in label_ids],
+        [hidden] * len(label_ids),
     )
 
 
@@ -160,7 +174,9 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(every, "href"),
         Output(every, "children"),
         Output(every, "title"),
+        Output(every, "hidden"),
         Output({"type": LABEL, "name": ALL, "indicator": ALL}, "children"),
+        Output({"type": LABEL, "name": ALL, "indicator": ALL}, "hidden"),
         Input(ids.VIEW, "data"),
         State(every, "id"),
         State({"type": LABEL, "name": ALL, "indicator": ALL}, "id"),
