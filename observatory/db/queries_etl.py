@@ -39,3 +39,22 @@ def registrations_count(engine: Engine) -> int:
     """How many registrations are stored (0 for an empty observatory)."""
     with engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(registration_table)).scalar_one()
+
+
+def recent_batches(engine: Engine, source_kinds: tuple[str, ...], limit: int = 50) -> list[dict]:
+    """The newest load attempts of `source_kinds`, newest first (a steward's own sources)."""
+    statement = (
+        select(batches)
+        .where(batches.c.source_kind.in_(source_kinds))
+        .order_by(batches.c.id.desc())
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(statement).mappings()]
+
+
+def batch(engine: Engine, batch_id: int) -> dict | None:
+    """One load attempt, or None."""
+    with engine.connect() as conn:
+        row = conn.execute(select(batches).where(batches.c.id == batch_id)).mappings().first()
+    return None if row is None else dict(row)

@@ -222,3 +222,22 @@ def test_a_running_job_shows_its_progress_and_refreshes_itself(app):
     assert '<meta http-equiv="refresh" content="2">' in page
     write_state(folder, {**read_state(folder), "status": "ready"})
     assert "http-equiv" not in steward.get(url).get_data(as_text=True)
+
+
+def test_stewards_list_earlier_loads_of_their_sources_and_their_quarantine(app, engine):
+    from etl.load import load_file
+    from observatory.corridor import load_corridor
+    from tests.conftest import TEST_PSEUDONYM_KEY
+
+    report = load_file(engine, TECUN, "border_office", load_corridor("gt_mx"), TEST_PSEUDONYM_KEY)
+    url = f"/cuenta/cargas/lotes/{report.batch_id}/cuarentena.csv"
+    guate = signed_in(app, "guate")
+    assert TECUN.name in guate.get("/cuenta/cargas").get_data(as_text=True)
+    download = guate.get(url)
+    assert download.status_code == 200 and download.mimetype == "text/csv"
+    assert download.get_data(as_text=True).count("\n") == 1 + 9  # header, 9 faulty fields
+    mexi = signed_in(app, "mexi")
+    assert TECUN.name not in mexi.get("/cuenta/cargas").get_data(as_text=True)
+    assert mexi.get(url).status_code == 404
+    assert signed_in(app, "ana").get(url).status_code == 403
+    assert signed_in(app, "boss").get(url).status_code == 200

@@ -39,7 +39,7 @@ from werkzeug.utils import secure_filename
 
 from observatory.accounts import Account, audit
 from observatory.accounts.audit import utcnow
-from observatory.db.queries_etl import list_quarantine
+from observatory.db.queries_etl import batch, list_quarantine, recent_batches
 from observatory.exports.formula_safety import inert
 from observatory.web.access import EXTENSION, access, client_address, current_account
 from observatory.web.access.views import lang, tr
@@ -68,6 +68,9 @@ def make_uploads_blueprint(routes_prefix: str) -> Blueprint:
     bp.add_url_rule("/<job_id>/estado.json", "job_state", job_state, methods=["GET"])
     bp.add_url_rule("/<job_id>/confirmar", "commit", commit, methods=["POST"])
     bp.add_url_rule("/<job_id>/cuarentena.csv", "quarantine_csv", quarantine_csv)
+    bp.add_url_rule(
+        "/lotes/<int:batch_id>/cuarentena.csv", "batch_quarantine_csv", batch_quarantine_csv
+    )
     return bp
 
 
@@ -147,10 +150,47 @@ def uploads_page() -> Response:
             "access/uploads.html",
             kinds=_kinds(account),
             jobs=jobs[:20],
+            batches=recent_batches(access().accounts.engine, _batch_kinds(account)),
             max_mb=access().settings.upload_max_mb,
             available=access().loader is not None,
         )
     )
+
+
+def _batch_kinds(account: Account) -> tuple[str, ...]:
+    """Sources whose earlier loads (from the browser or the command line) the account may
+    inspect: its own country's. A binational source split by a column (the registry) is
+    one country's only row by row, so its batches are for admins."""
+    stewardship = access().stewardship
+    return tuple(
+        kind
+        for kind in _kinds(account)
+        if account.role == "admin" or stewardship.sources[kind].by_column is None
+    )
+
+
+def batch_quarantine_csv(batch_id: int) -> Response:
+    """The quarantined fields of one earlier load of the account's own sources."""
+    account = current_account()
+    found = batch(access().accounts.engine, batch_id)
+    if found is None or found["source_kind"] not in _batch_kinds(account):
+        abort(404)
+    rows = list_quarantine(access().accounts.engine, batch_id)
+    lines = [(r["row_number"], r["field"], r["reason"], r["raw_values"]) for r in rows]
+    return _csv_download(lines, f"cuarentena_lote_{batch_id}.csv")
+
+
+def _csv_download(lines: list[tuple], name: str) -> Response:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["row", "field", "reason", "values"])
+    for line in lines:
+        writer.writerow([inert(v) for v in line])
+    response = make_response("\ufeff" + out.getvalue())
+    response.mimetype = "text/csv"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def upload() -> Response:
@@ -252,30 +292,21 @@ def commit(job_id: str) -> Response:
 def quarantine_csv(job_id: str) -> Response:
     """The quarantined fields: the stored ones after the load, the dry run's before it."""
     _folder, state = _own_job(job_id)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["row", "field", "reason", "values"])
     batch_id = (state.get("report") or {}).get("batch_id")
     if state["status"] == "loaded" and batch_id is not None:
         rows = list_quarantine(access().accounts.engine, batch_id)
-        for row in rows:
-            values = (row["row_number"], row["field"], row["reason"], row["raw_values"])
-            writer.writerow([inert(v) for v in values])
+        lines = [(r["row_number"], r["field"], r["reason"], r["raw_values"]) for r in rows]
     else:
-        for row in (state.get("details") or {}).get("rows", []):
-            values = (
-                row["row_number"],
-                row["field"],
-                row["reason"],
-                json.dumps(row["raw_values"], ensure_ascii=False),
+        lines = [
+            (
+                r["row_number"],
+                r["field"],
+                r["reason"],
+                json.dumps(r["raw_values"], ensure_ascii=False),
             )
-            writer.writerow([inert(v) for v in values])
-    name = f"cuarentena_{Path(state['stored_name']).stem}.csv"
-    response = make_response("\ufeff" + out.getvalue())
-    response.mimetype = "text/csv"
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
+            for r in (state.get("details") or {}).get("rows", [])
+        ]
+    return _csv_download(lines, f"cuarentena_{Path(state['stored_name']).stem}.csv")
 
 
 def _refusal(message: str, status: int) -> Response:
@@ -285,6 +316,7 @@ def _refusal(message: str, status: int) -> Response:
         "access/uploads.html",
         kinds=_kinds(account),
         jobs=[],
+        batches=[],
         max_mb=access().settings.upload_max_mb,
         available=access().loader is not None,
     )
