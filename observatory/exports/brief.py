@@ -40,6 +40,7 @@ class BriefPack:
     context: ExportContext
     data_version: int
     not_drawn: tuple[str, ...] = ()  # titles of charts the renderer could not draw
+    filters_text: str | None = None  # the note's filters when charts differ (an agenda's slides)
 
     @property
     def stem(self) -> str:
@@ -88,7 +89,7 @@ def methodology_note(pack: BriefPack) -> str:
     context, lang = pack.context, pack.context.lang
     corridor = corridor_name(context.corridor, lang)
     when = context.extracted_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    filters = filter_in_words(pack.view_filter, context.corridor, lang)
+    filters = pack.filters_text or filter_in_words(pack.view_filter, context.corridor, lang)
     lines = [
         f"# {t('brief.note.title', lang, page=pack.page_title)}",
         "",

@@ -4,7 +4,8 @@
   title, filters, source line and date (`observatory.exports.chart_image`);
 - `table/<page>/<indicator>.csv|xlsx|json?<view>`: the indicator behind a chart or table,
   exactly as the API serves it (`observatory.exports.build`);
-- `brief/<page>.zip?<view>`: the brief pack (`observatory.exports.brief`).
+- `brief/<page>.zip?<view>`: the brief pack (`observatory.exports.brief`);
+- `agenda/<id>.zip?lang=`: a meeting agenda's brief pack (`observatory.web.agenda_export`).
 
 `<view>` is the page's own query string (filters and `lang`), read as tolerantly as the
 page reads it, so a download shows what the page shows. Errors answer in the view's
@@ -99,6 +100,13 @@ def register_exports(server: Flask, prefix: str, renderer: ChartRenderer) -> Non
     def brief_pack(slug: str) -> Response:
         page = _page(slug)
         pack = build_brief(page, _view(page), renderer)
+        return _attachment(pack.to_zip(), "application/zip", f"{pack.stem}.zip")
+
+    @routes.get("/agenda/<int:agenda_id>.zip")
+    def agenda_pack(agenda_id: int) -> Response:
+        from observatory.web.agenda_export import build_agenda_brief  # it imports this module
+
+        pack = build_agenda_brief(agenda_id, _view().lang, renderer)
         return _attachment(pack.to_zip(), "application/zip", f"{pack.stem}.zip")
 
     @routes.errorhandler(ExportProblem)

@@ -146,7 +146,7 @@ def slide_layout(
     bar = html.Div(
         [
             html.Span(
-                t("meeting.counter", lang, n=position, total=total) if total else "",
+                t("meeting.counter", lang, n=position, total=total) if position else "",
                 className="obs-meeting-counter",
             ),
             _nav_link(t("meeting.previous", lang), previous, PREVIOUS),
