@@ -28,6 +28,7 @@ LABEL = "obs-download-label"  # ... and of the "Download:" text before a group o
 EXPORT_ROUTE = "export"  # under the app's path prefix: see observatory.web.export_routes
 CHART_FORMATS = ("png", "svg")
 TABLE_FORMATS = ("csv", "xlsx")
+FILE_KINDS = ("chart", "table", "brief")  # links to /export/ (the meeting link is a page)
 
 
 def export_path(*parts: str) -> str:
@@ -161,7 +162,7 @@ def update_links(
             t(f"download.{link['kind']}.title", lang, format=link["format"].upper())
             for link in link_ids
         ],
-        [hidden] * len(link_ids),
+        [hidden and link["kind"] in FILE_KINDS for link in link_ids],  # meeting mode stays
         [_bar_label(label["indicator"], lang) for label in label_ids],
         [hidden] * len(label_ids),
     )
