@@ -46,6 +46,8 @@ AGENDAS_PATH = "/agendas"
 AGENDA_DECK = "agenda-"  # deck name of an agenda: "agenda-12"
 EDIT_ROLE = "analyst"  # who may create and change agendas
 
+# The chart fills what the headline, title, bar and caption leave of a 1920x1080 screen.
+GRAPH_STYLE = {"height": "64vh", "minHeight": "320px"}
 ROOT = "meeting"  # the slide's container (its class hides the shell's clutter)
 PREVIOUS, NEXT, EXIT = "meeting-previous", "meeting-next", "meeting-exit"
 HEADLINE = "meeting-headline"
@@ -120,10 +122,11 @@ def slide_headline(chart: Chart, view: View) -> str:
 def _projected(figure: dict) -> dict:
     if not figure:
         return {}
-    projected = with_contrast(figure)
-    # The page's figures have their own heights; on the wall the slide decides.
-    projected.update_layout(height=None, autosize=True)
-    return projected.to_plotly_json()
+    projected = with_contrast(figure).to_plotly_json()
+    # The page's figures have their own heights; on the wall the slide decides (GRAPH_STYLE).
+    projected["layout"].pop("height", None)
+    projected["layout"]["autosize"] = True
+    return projected
 
 
 def _nav_link(text: str, href: str | None, link_id: str) -> object:
@@ -176,14 +179,16 @@ def slide_layout(
         title, figure, sentence = parts
         corridor = context.current().corridor
         body = [
-            html.H2(title, className="obs-meeting-title"),
-            html.P(sentence, id=HEADLINE, className="obs-meeting-headline"),
+            # the finding first, as the slide's heading; the chart's own title under it
+            html.H2(sentence, id=HEADLINE, className="obs-meeting-headline"),
+            html.P(title, className="obs-meeting-title"),
             html.Figure(
                 dcc.Graph(
                     id=GRAPH,
                     figure=figure,
                     config={**GRAPH_CONFIG, "displayModeBar": False},
                     className="obs-meeting-graph",
+                    style=GRAPH_STYLE,
                 ),
                 className="obs-meeting-figure mb-0",
                 **{"aria-label": f"{title}. {sentence}"},
