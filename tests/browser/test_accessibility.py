@@ -230,7 +230,8 @@ def test_high_contrast_theme_is_large_and_passes_axe(
 
     page = open_page(f"{full_app}{path}?lang=en", width=1920, height=1080)
     settle(page)
-    page.evaluate("() => document.body.classList.add('obs-contrast')")
+    # on <html>: meeting mode toggles the class on <body> for its slides only
+    page.evaluate("() => document.documentElement.classList.add('obs-contrast')")
     figures = [
         {
             "id": f["id"],
