@@ -131,7 +131,12 @@ def _projected(figure: dict) -> dict:
 
 def _nav_link(text: str, href: str | None, link_id: str) -> object:
     if href is None:  # first or last slide: shown, but not a link
-        return html.Span(text, id=link_id, className="btn btn-outline-secondary disabled")
+        return html.Span(
+            text,
+            id=link_id,
+            className="btn btn-outline-secondary disabled",
+            **{"aria-disabled": "true"},
+        )
     return dcc.Link(text, href=href, id=link_id, className="btn btn-outline-primary")
 
 

@@ -14,10 +14,16 @@ from playwright.sync_api import expect
 
 from tests.browser import a11y
 from tests.browser.a11y import TIMEOUT_MS, settle
-from tests.browser.test_accessibility import SMALLEST_TEXT_JS
+from tests.browser.test_accessibility import (
+    FAILING_IMPACTS,
+    SMALLEST_TEXT_JS,
+    readable,
+    run_axe,
+)
 
 pytestmark = pytest.mark.browser
 full_app = a11y.full_app  # registrations, registry, compliance and contracts; threshold 1
+axe_source = a11y.axe_source
 
 AGENDA = "Binational working group"
 SLIDES = (  # (meeting-mode path, view, headline in English)
@@ -152,3 +158,29 @@ def test_a_page_enters_meeting_mode_and_escape_leaves_it(full_app, open_page, ar
     settle(page)
     page.keyboard.press("Escape")
     expect(page).to_have_url(re.compile(r"/flujos\?sex=F&lang=es$"), timeout=TIMEOUT_MS)
+
+
+@pytest.mark.parametrize(
+    "path", ["/reunion/panorama/trend?lang=es", "/reunion/sectores/destination?lang=en"]
+)
+def test_a_slide_passes_axe(full_app, open_page, axe_source, path):
+    page = open_page(f"{full_app}{path}", width=1920, height=1080)
+    expect(page.locator("#meeting-headline")).to_be_visible(timeout=TIMEOUT_MS)
+    settle(page)
+    failing = [v for v in run_axe(page, axe_source) if v["impact"] in FAILING_IMPACTS]
+    assert not failing, readable(failing)
+
+
+def test_the_agendas_page_passes_axe_and_is_reached_by_keyboard(full_app, open_page, axe_source):
+    page = open_page(f"{full_app}/agendas?lang=es", width=1366, height=768)
+    settle(page)
+    page.fill("#agenda-new-name", "Revisión de accesibilidad")
+    page.locator("#agenda-new-name").press("Tab")
+    expect(page.locator("#agenda-create")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".obs-agenda h3").first).to_have_text(
+        "Revisión de accesibilidad", timeout=TIMEOUT_MS
+    )
+    settle(page)
+    failing = [v for v in run_axe(page, axe_source) if v["impact"] in FAILING_IMPACTS]
+    assert not failing, readable(failing)
