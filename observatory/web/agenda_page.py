@@ -82,7 +82,13 @@ def _slide_item(agenda: Agenda, index: int, lang: str) -> html.Li:
             html.Span(f"{what} · {words}", className="me-2"),
             _button("↑", agenda.id, "up", index, f"{t('agenda.up', lang)}: {what}"),
             _button("↓", agenda.id, "down", index, f"{t('agenda.down', lang)}: {what}"),
-            _button(t("agenda.remove", lang), agenda.id, "remove", index, f"{what}"),
+            _button(
+                t("agenda.remove", lang),
+                agenda.id,
+                "remove",
+                index,
+                f"{t('agenda.remove', lang)}: {what}",
+            ),
         ],
         className="obs-agenda-slide d-flex flex-wrap align-items-center gap-2 mb-2",
     )
