@@ -1,11 +1,13 @@
 """The account menu above the dashboard: who is signed in, their pages, and signing out.
 
 The shell's layout (observatory/web/layout.py) knows nothing of accounts; with accounts on,
-the app's layout becomes this menu followed by the shell. The layout is then a function, so
+the menu goes into the shell, after its skip link. The layout is then a function, so
 each visitor's menu is built for them, on the server, per page load.
 """
 
 from __future__ import annotations
+
+import copy
 
 import dash
 from dash import Input, Output, dcc, html
@@ -18,6 +20,7 @@ from observatory.web.access import access, current_account
 
 MENU = "account-menu"
 MENU_OUTPUT = f"{MENU}.children"
+SKIP_CLASS = "obs-skip"  # the shell's skip link (observatory/web/layout.py)
 
 
 def menu_children(lang: str) -> list:
@@ -29,20 +32,20 @@ def menu_children(lang: str) -> list:
     prefix = access().routes_prefix
     query = f"?lang={lang}"
     if account is None:
-        return [html.A(t("access.login.title", lang), href=f"{prefix}cuenta/entrar{query}")]
+        return [_link(t("access.login.title", lang), f"{prefix}cuenta/entrar{query}")]
     links = [
         html.Span(
             f"{account.username} · {t('access.role.' + account.role, lang)}"
             + (f" ({account.country})" if account.country else ""),
             className="text-muted",
         ),
-        html.A(t("access.nav.account", lang), href=f"{prefix}cuenta{query}"),
+        _link(t("access.nav.account", lang), f"{prefix}cuenta{query}"),
     ]
     if account.role in ("steward", "admin"):
-        links.append(html.A(t("access.nav.uploads", lang), href=f"{prefix}cuenta/cargas{query}"))
+        links.append(_link(t("access.nav.uploads", lang), f"{prefix}cuenta/cargas{query}"))
     if account.role == "admin":
-        links.append(html.A(t("access.nav.users", lang), href=f"{prefix}cuenta/usuarios{query}"))
-        links.append(html.A(t("access.nav.audit", lang), href=f"{prefix}cuenta/auditoria{query}"))
+        links.append(_link(t("access.nav.users", lang), f"{prefix}cuenta/usuarios{query}"))
+        links.append(_link(t("access.nav.audit", lang), f"{prefix}cuenta/auditoria{query}"))
     links.append(
         html.Form(
             [
@@ -51,7 +54,7 @@ def menu_children(lang: str) -> list:
                 html.Button(
                     t("access.logout", lang),
                     type="submit",
-                    className="btn btn-link btn-sm p-0 align-baseline",
+                    className="btn btn-outline-dark btn-sm py-0 align-baseline",
                 ),
             ],
             method="POST",
@@ -62,8 +65,14 @@ def menu_children(lang: str) -> list:
     return links
 
 
+def _link(text: str, href: str) -> html.A:
+    # The body's text colour, underlined: Bootstrap's blue on the shell's grey is 4.2:1.
+    return html.A(text, href=href, className="link-body-emphasis")
+
+
 def wrap_layout(app: dash.Dash) -> None:
-    """Put the account menu above the app's (static) shell layout."""
+    """Put the account menu into the app's (static) shell layout: right after its skip link,
+    so the skip link stays the first Tab stop (else first of all)."""
     shell = app.layout
 
     def layout() -> html.Div:
@@ -73,7 +82,18 @@ def wrap_layout(app: dash.Dash) -> None:
             className="obs-account d-flex flex-wrap justify-content-end gap-3 px-3 py-1 small",
             **{"aria-label": "Cuenta / Account"},
         )
-        return html.Div([menu, shell])
+        children = list(shell.children)
+        at = next(
+            (
+                i + 1
+                for i, c in enumerate(children)
+                if SKIP_CLASS in str(getattr(c, "className", ""))
+            ),
+            0,
+        )
+        page = copy.copy(shell)
+        page.children = [*children[:at], menu, *children[at:]]
+        return page
 
     app.layout = layout
     app.callback(Output(MENU, "children"), Input(ids.VIEW, "data"))(_translate)
