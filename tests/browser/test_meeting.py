@@ -142,6 +142,7 @@ def test_a_page_enters_meeting_mode_and_escape_leaves_it(full_app, open_page, ar
     settle(page)
     enter = page.locator(".obs-meeting-link")
     expect(enter).to_have_attribute("href", "/reunion/flujos/map?sex=F&lang=es")
+    expect(page.locator(".obs-agendas-link")).to_have_attribute("href", "/agendas?sex=F&lang=es")
     enter.click()
     expect(page.locator("#meeting-headline")).to_have_text(
         "Chiapas es el destino principal: 12 de 14 registros (86\u00a0%).", timeout=TIMEOUT_MS

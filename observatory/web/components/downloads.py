@@ -52,8 +52,8 @@ def _link(path: str, kind: str, fmt: str, at: str, lang: str, search: str = "") 
 
 
 def _label(kind: str, fmt: str, lang: str) -> str:
-    if kind == "meeting":
-        return t("meeting.enter", lang)
+    if kind in ("meeting", "agendas"):
+        return t(f"{kind}.link", lang)
     return t("download.brief", lang) if kind == "brief" else fmt.upper()
 
 
@@ -119,22 +119,26 @@ def _meeting_link(page_slug: str, lang: str) -> list[html.A]:
     # Meeting mode (observatory.web.meeting) opens at the page's first chart; its href follows
     # the view like the downloads' (same id type), but it is a page, not a file.
     from observatory.web import exhibits
-    from observatory.web.meeting import MEETING_PATH
+    from observatory.web.meeting import AGENDAS_PATH, MEETING_PATH
 
     page = exhibits.page_by_slug(page_slug)
     charts = exhibits.charts(page) if page is not None else ()
     if not charts:
         return []
-    path = (context.current().pathname_prefix if has_app_context() else "/").rstrip("/")
-    path += f"{MEETING_PATH}/{page_slug}/{charts[0].key}"
+    prefix = (context.current().pathname_prefix if has_app_context() else "/").rstrip("/")
+    paths = {
+        "meeting": f"{prefix}{MEETING_PATH}/{page_slug}/{charts[0].key}",
+        "agendas": f"{prefix}{AGENDAS_PATH}",  # its view's language follows (filters unused)
+    }
     return [
         html.A(
-            _label("meeting", "", lang),
-            id={"type": DOWNLOAD, "path": path, "kind": "meeting", "format": "", "at": "meeting"},
+            _label(kind, "", lang),
+            id={"type": DOWNLOAD, "path": path, "kind": kind, "format": "", "at": kind},
             href=path,
-            className="obs-meeting-link btn btn-outline-primary",
-            title=t("download.meeting.title", lang, format=""),
+            className=f"obs-{kind}-link btn btn-outline-primary",
+            title=t(f"download.{kind}.title", lang, format=""),
         )
+        for kind, path in paths.items()
     ]
 
 
