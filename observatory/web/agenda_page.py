@@ -43,7 +43,12 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
             html.Div(
                 [
                     html.Label(t("agenda.new.label", lang), htmlFor=NEW_NAME, className="me-2"),
-                    dcc.Input(id=NEW_NAME, type="text", maxLength=store.NAME_MAX, debounce=False),
+                    dcc.Input(
+                        id=NEW_NAME,
+                        type="text",
+                        maxLength=store.NAME_MAX,
+                        className="form-control obs-agenda-name",
+                    ),
                     html.Button(
                         t("agenda.new.button", lang),
                         id=CREATE,
@@ -74,9 +79,11 @@ def _slide_item(agenda: Agenda, index: int, lang: str) -> html.Li:
     slide = agenda.slides[index]
     page = exhibits.page_by_slug(slide.page)
     page_name = t(page.nav_key, lang) if page is not None else slide.page
+    chart = next((c for c in exhibits.charts(page) if c.key == slide.chart), None) if page else None
+    chart_name = context.indicator_title(chart.indicator, lang) if chart else slide.chart
     view = meeting.agenda_slide_view(slide, lang)
     words = filter_in_words(view.filter, context.current().corridor, lang)
-    what = t("agenda.slide", lang, n=index + 1, page=page_name, chart=slide.chart)
+    what = t("agenda.slide", lang, n=index + 1, page=page_name, chart=chart_name)
     return html.Li(
         [
             html.Span(f"{what} · {words}", className="me-2"),
@@ -126,6 +133,7 @@ def _card(agenda: Agenda, lang: str) -> dbc.Card:
                                     value=agenda.name,
                                     type="text",
                                     maxLength=store.NAME_MAX,
+                                    className="form-control d-inline-block obs-agenda-name",
                                 ),
                             ]
                         ),

@@ -112,6 +112,7 @@ def test_an_agenda_of_three_views_moves_with_the_keys(full_app, open_page, artif
     slides.nth(1).get_by_role("button", name=re.compile("^Move down")).press("Enter")
     expect(slides.nth(2)).to_contain_text("Recruiters", timeout=TIMEOUT_MS)
     expect(page.locator(".obs-agenda-link")).to_contain_text("/reunion/agenda-")
+    page.screenshot(path=artifacts / "agendas-en-1920x1080.png")
 
     # Presented: slide 1, then the keys of a keyboard and of a clicker.
     page.click(".obs-agenda-present")
