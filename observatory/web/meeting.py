@@ -114,8 +114,8 @@ def slide_headline(chart: Chart, view: View) -> str:
     """The headline sentence of `chart` under `view`, from the indicator's published cells."""
     web = context.current()
     result = context.compute(chart.indicator, view.filter, view.lang)
-    if isinstance(result, Failure):
-        return t("headline.none_published", view.lang)
+    if isinstance(result, Failure):  # logged by context.compute; never a made-up finding
+        return t("headline.failed", view.lang)
     return headlines.headline(chart.indicator, result.table, view.filter, web.corridor, view.lang)
 
 

@@ -309,3 +309,15 @@ def test_an_agendas_brief_pack_holds_its_slides_in_order(app, tmp_path):
     missing = app.server.test_client().get("/export/agenda/999.zip?lang=en")
     assert missing.status_code == 404
     assert missing.get_data(as_text=True) == "There is no agenda 999.\n"
+
+
+def test_a_failed_indicator_gives_a_message_not_a_finding(app, monkeypatch, caplog):
+    def broken(indicator_id, flt):
+        raise RuntimeError("database away")
+
+    monkeypatch.setattr(service(app), "indicator", broken)
+    headline = headline_of(app, "/reunion/flujos/map", "?sex=M&lang=en")
+    assert headline == (
+        "The numbers of this chart could not be computed just now; try again in a moment."
+    )
+    assert "database away" in caplog.text  # the traceback is in the log
