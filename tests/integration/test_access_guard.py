@@ -93,7 +93,12 @@ def minimum_role(rule: str) -> str:
 
 
 def sample_url(rule: Rule) -> str:
-    return rule.build({a: SAMPLE_ARGUMENTS.get(a, "x") for a in rule.arguments})[1]
+    def sample(argument: str) -> object:
+        if type(rule._converters[argument]).__name__ in ("IntegerConverter", "FloatConverter"):
+            return 1
+        return SAMPLE_ARGUMENTS.get(argument, "x")
+
+    return rule.build({a: sample(a) for a in rule.arguments})[1]
 
 
 def request_as(app, cookies, role, rule: Rule):

@@ -195,7 +195,9 @@ def test_a_request_larger_than_the_limit_is_refused_before_it_is_read(app, engin
     steward = signed_in(app, "guate")
     response = upload(steward, "border_office", "huge.csv", b"a,b\n" + b"1,2\n" * 800_000)
     assert response.status_code == 413
+    assert "1 MB" in response.get_data(as_text=True)  # the uploads page, with the limit named
     assert written(engine) == before
+    assert audit.entries(engine, action="upload_refused")[0].actor == "guate"
     assert signed_in(app, "vera").get("/").status_code == 200
 
 

@@ -21,6 +21,7 @@ from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from observatory.accounts import Account, Accounts, audit
 from observatory.accounts.stewardship import Stewardship, load_stewardship
@@ -161,6 +162,7 @@ def register_access(
     state.csrf = CSRFProtect(server)
     server.before_request(_guard)
     server.register_error_handler(CSRFError, _csrf_error)
+    server.register_error_handler(RequestEntityTooLarge, _too_large)
     server.after_request(_after)
 
     # Sign-in attempts per client address (the lock-out counts per account): with the
@@ -227,6 +229,28 @@ def _refuse(rule: Rule, status: int, reason: str) -> Response:
     from observatory.web.access.views import forbidden_page
 
     return forbidden_page(reason)
+
+
+def _too_large(error: RequestEntityTooLarge) -> Response:
+    """A request over the upload limit: refused before it is read, with the limit named."""
+    state = access()
+    account = current_account()
+    limit_mb = state.settings.upload_max_mb
+    if _relative_path().startswith("cuenta/cargas") and account is not None:
+        audit.record(
+            state.accounts.engine,
+            "upload_refused",
+            actor=account.username,
+            target=None,
+            details={"reason": f"request over the {limit_mb} MB limit"},
+            remote_addr=client_address(),
+        )
+        from observatory.web.access.uploads import refusal_page
+
+        return refusal_page("access.uploads.too_large", 413, max_mb=limit_mb)
+    response = jsonify({"error": "too_large", "detail": f"more than {limit_mb} MB"})
+    response.status_code = 413
+    return response
 
 
 def _csrf_error(error: CSRFError) -> tuple[Response, int]:

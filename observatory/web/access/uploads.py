@@ -309,6 +309,11 @@ def quarantine_csv(job_id: str) -> Response:
     return _csv_download(lines, f"cuarentena_{Path(state['stored_name']).stem}.csv")
 
 
+def refusal_page(key: str, status: int, **params: object) -> Response:
+    """The uploads page with a refusal message (the text of `key`) and `status`."""
+    return _refusal(tr(key, **params), status)
+
+
 def _refusal(message: str, status: int) -> Response:
     flash(message, "danger")
     account = current_account()

@@ -21,6 +21,7 @@ from flask import (
     url_for,
 )
 from flask_login import login_user, logout_user
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from observatory.accounts import ROLES, AccountError, LoginOutcome, audit
 from observatory.i18n import normalise_language, t
@@ -31,7 +32,14 @@ _ADMIN_ACTIONS = ("reset", "lock", "unlock", "activate", "deactivate", "role", "
 
 
 def lang() -> str:
-    return normalise_language(request.values.get("lang"))
+    """This request's language: `lang` in the query string or the form (es by default)."""
+    value = request.args.get("lang")
+    if value is None:
+        try:
+            value = request.form.get("lang")
+        except RequestEntityTooLarge:  # a body over the limit is never read
+            value = None
+    return normalise_language(value)
 
 
 def tr(key: str, **params: object) -> str:
