@@ -20,6 +20,7 @@ import logging
 import shutil
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from observatory.text import wrap_words
 log = logging.getLogger(__name__)
 IMAGE_FORMATS = ("png", "svg")
 DEFAULT_SIZE = (1600, 900)
-SIZE_LIMITS = (320, 4000)  # pixels, for width and height alike
+SIZE_LIMITS = (480, 4000)  # pixels, for width and height alike (below, no room for a plot)
 TITLE_PX = 24
 CAPTION_PX = 15
 LINE_GAP = 1.35  # line height as a multiple of the font size
@@ -82,7 +83,8 @@ def framed(figure: dict, header: Header, width: int, height: int) -> dict:
     # Plotly spaces every line of a title by the title's font size, small ones too.
     header_px = int(16 + LINE_GAP * TITLE_PX * (len(title_lines) + len(caption_lines)))
     margin = dict(layout.get("margin") or {})
-    margin["t"] = int(margin.get("t", 10)) + header_px + LEGEND_ROOM_PX
+    # The plot keeps at least 40 % of the height, whatever the header's length.
+    margin["t"] = min(int(margin.get("t", 10)) + header_px + LEGEND_ROOM_PX, int(0.6 * height))
     for side in ("l", "r", "b"):
         margin[side] = max(int(margin.get(side, 10)), 24)
     layout.update(
@@ -138,9 +140,20 @@ class ChartRenderer:
         if not self._slots.acquire(timeout=self._wait):
             raise RendererBusy("every drawing slot is taken")
         try:
+            if _loop_running():  # e.g. called from async code: draw in a thread of its own
+                with ThreadPoolExecutor(1) as pool:
+                    return pool.submit(asyncio.run, _render(browser, jobs)).result()
             return asyncio.run(_render(browser, jobs))
         finally:
             self._slots.release()
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 async def _render(browser: str, jobs: Sequence[tuple[dict, str]]) -> list[bytes | None]:

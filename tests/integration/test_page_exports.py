@@ -229,12 +229,12 @@ def test_every_page_declares_its_charts_and_tables():
         (
             "/export/chart/panorama/trend.png?width=5000",
             400,
-            "El tamaño de la imagen debe estar entre 320 y 4000 píxeles.",
+            "El tamaño de la imagen debe estar entre 480 y 4000 píxeles.",
         ),
         (
             "/export/chart/panorama/trend.png?height=abc&lang=en",
             400,
-            "must be between 320 and 4000",
+            "must be between 480 and 4000",
         ),
     ],
 )

@@ -77,3 +77,38 @@ def test_an_empty_figure_still_gets_its_frame():
 def test_a_configured_browser_that_is_not_there_is_refused_clearly(tmp_path):
     with pytest.raises(RendererUnavailable, match="is not a file"):
         find_chromium(str(tmp_path / "no-such-chromium"))
+
+
+def test_drawing_from_async_code_runs_in_a_thread_of_its_own():
+    # asyncio.run refuses to start inside a running loop (Playwright's sync API, an async
+    # server): the renderer must still draw there.
+    import asyncio
+
+    from observatory.exports.chart_image import ChartRenderer
+
+    try:
+        find_chromium()
+    except RendererUnavailable as error:
+        pytest.skip(str(error))
+    figure = framed(FIGURE, HEADER, 800, 500)
+
+    async def draw() -> list:
+        return ChartRenderer().render([(figure, "svg")])
+
+    (svg,) = asyncio.run(draw())
+    assert svg.startswith(b"<svg")
+
+
+def test_the_smallest_image_with_a_long_header_still_draws():
+    from observatory.exports.chart_image import SIZE_LIMITS, ChartRenderer
+
+    try:
+        find_chromium()
+    except RendererUnavailable as error:
+        pytest.skip(str(error))
+    low = SIZE_LIMITS[0]
+    header = Header(" ".join(["Trabajadores registrados por sector"] * 4), HEADER.lines * 2)
+    figure = framed(FIGURE, header, low, low)
+    assert figure["layout"]["margin"]["t"] <= 0.6 * low  # the plot keeps 40 % of the height
+    (png,) = ChartRenderer().render([(figure, "png")])
+    assert png is not None and png.startswith(b"\x89PNG")
