@@ -103,7 +103,7 @@ def framed(figure: dict, header: Header, width: int, height: int) -> dict:
             "yref": "container",
             "yanchor": "top",
             "font": {"size": TITLE_PX, "color": "#1a1a1a"},
-            "automargin": True,  # with yref container: never cut at the image's top
+            "automargin": False,  # the margin above is worked out here (header_px)
         },
     )
     return framed_figure
