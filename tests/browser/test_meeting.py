@@ -59,6 +59,10 @@ PAGE_TEXT_JS = """() => {
 }"""
 
 
+FOCUS_IN_SLIDE_JS = """() => document.querySelector('.obs-meeting')
+    .contains(document.activeElement)"""
+
+
 def slide_is(page, number: int, headline: str) -> None:
     expect(page.locator(".obs-meeting-counter")).to_have_text(
         f"Slide {number} of 3", timeout=TIMEOUT_MS
@@ -122,6 +126,10 @@ def test_an_agenda_of_three_views_moves_with_the_keys(full_app, open_page, artif
     page.keyboard.press("ArrowRight")
     slide_is(page, 2, SLIDES[1][2])
     check_sizes(page)
+    # the focus went to the new slide (the link pressed is gone); Shift+Tab reaches its bar
+    assert page.evaluate(FOCUS_IN_SLIDE_JS)
+    page.keyboard.press("Shift+Tab")
+    expect(page.locator("#meeting-exit")).to_be_focused()
     page.screenshot(path=artifacts / "meeting-agenda-2-1920x1080.png")
     page.keyboard.press("PageDown")
     slide_is(page, 3, SLIDES[2][2])
