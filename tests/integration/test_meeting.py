@@ -22,7 +22,7 @@ from observatory.exports.chart_image import RendererUnavailable, find_chromium
 from observatory.filters import Filter
 from observatory.services import Observatory
 from observatory.web import create_app, meeting
-from observatory.web.access.guard import Guard
+from observatory.web.access.guard import Guard, Rule
 from tests.access_helpers import access_app, dash_headers, signed_in
 from tests.conftest import FIXTURES, TEST_PSEUDONYM_KEY
 
@@ -259,8 +259,8 @@ def test_only_analysts_and_above_change_agendas(sqlite_engine, tmp_path):
 
 def test_the_guard_covers_meeting_mode_agendas_and_their_pack():
     guard = Guard()
-    assert guard.rule_for("reunion/flujos/map").role == "viewer"
-    assert guard.rule_for("agendas").role == "viewer"
+    assert guard.rule_for("reunion/flujos/map") == Rule("reunion", "viewer")
+    assert guard.rule_for("agendas") == Rule("agendas", "viewer")
     assert guard.rule_for("export/agenda/3.zip").role == "analyst"
     assert role_allows("analyst", meeting.EDIT_ROLE)
     assert not role_allows("viewer", meeting.EDIT_ROLE)

@@ -51,7 +51,11 @@ RULES: tuple[Rule, ...] = (
     Rule("_reload-hash", "viewer", json=True),
     Rule("_observatory/", "viewer", json=True),
     Rule("api/", "analyst", json=True, token=True),
-    Rule("export/", "analyst", json=True, token=True),
+    Rule("export/", "analyst", json=True, token=True),  # also an agenda's brief pack
+    # Meeting mode and the agendas page: seen by viewers (changing an agenda needs an analyst,
+    # checked in its callbacks: observatory.web.meeting.EDIT_ROLE); never public.
+    Rule("reunion", "viewer"),
+    Rule("agendas", "viewer"),
     Rule("", "viewer"),
 )
 
