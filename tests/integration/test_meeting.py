@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -266,14 +265,6 @@ def test_the_guard_covers_meeting_mode_agendas_and_their_pack():
     assert not role_allows("viewer", meeting.EDIT_ROLE)
 
 
-def off_the_main_thread(call, *args):
-    """`call(*args)` in a thread of its own, as the server runs each request: kaleido's
-    asyncio.run refuses a thread whose event loop runs (Playwright's, when the browser tests
-    ran first in this process)."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(call, *args).result()
-
-
 def test_an_agendas_brief_pack_holds_its_slides_in_order(app, tmp_path):
     try:
         find_chromium()
@@ -284,9 +275,7 @@ def test_an_agendas_brief_pack_holds_its_slides_in_order(app, tmp_path):
     store.add_slide(engine, agenda_id, Slide("flujos", "map", "sex=F"))
     store.add_slide(engine, agenda_id, Slide("reclutadores", "compliance", ""))
     store.add_slide(engine, agenda_id, Slide("flujos", "map", "sex=M"))
-    response = off_the_main_thread(
-        app.server.test_client().get, f"/export/agenda/{agenda_id}.zip?lang=en"
-    )
+    response = app.server.test_client().get(f"/export/agenda/{agenda_id}.zip?lang=en")
     assert response.status_code == 200, response.data[:300]
     pack = zipfile.ZipFile(io.BytesIO(response.data))
     stem = pack.namelist()[0].split("/")[0]
