@@ -310,3 +310,18 @@ def test_a_failed_indicator_gives_a_message_not_a_finding(app, monkeypatch, capl
         "The numbers of this chart could not be computed just now; try again in a moment."
     )
     assert "database away" in caplog.text  # the traceback is in the log
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_sector_slide_names_the_largest_sector_of_its_view(app, lang):
+    table = service(app).indicator("sector_by_destination", Filter()).table
+    assert not table["suppressed"].any()
+    by_sector = table.groupby("sector")["registrations_count"].sum()
+    assert by_sector.idxmax() == "coffee"
+    coffee, total = int(by_sector["coffee"]), int(by_sector.sum())
+    assert (coffee, total) == (30, 59)  # 30 / 59 = 50.8 % -> 51 %
+    expected = {
+        "en": "Coffee is the largest sector: 30 of 59 registrations (51%).",
+        "es": f"Café es el sector más grande: 30 de 59 registros (51{NBSP}%).",
+    }[lang]
+    assert headline_of(app, "/reunion/sectores/destination", f"?lang={lang}") == expected
