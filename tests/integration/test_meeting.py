@@ -325,3 +325,23 @@ def test_the_sector_slide_names_the_largest_sector_of_its_view(app, lang):
         "es": f"Café es el sector más grande: 30 de 59 registros (51{NBSP}%).",
     }[lang]
     assert headline_of(app, "/reunion/sectores/destination", f"?lang={lang}") == expected
+
+
+def test_a_headline_under_suppression_uses_published_cells_only(sqlite_engine, tmp_path):
+    app = meeting_app(sqlite_engine, tmp_path, min_cell=5)
+    table = service(app).indicator("sector_by_destination", Filter()).table
+    assert table["suppressed"].any()  # papaya's single worker, at least
+    published = table[~table["suppressed"]]
+    top = published.groupby("sector")["registrations_count"].sum()
+    assert top.idxmax() == "coffee"
+    count = int(top.max())
+    assert headline_of(app, "/reunion/sectores/destination", "?lang=en") == (
+        f"Coffee is the largest sector among the published figures ({count} registrations); "
+        "some cells are hidden, so no share is given."
+    )
+    # Women's flows are all hidden at 5: nothing is stated, not even a name.
+    women = service(app).indicator("flows", Filter(sex=("F",))).table
+    assert women["suppressed"].all()
+    assert headline_of(app, "/reunion/flujos/map", "?sex=F&lang=es") == (
+        "Ninguna cifra puede publicarse para esta selección."
+    )
