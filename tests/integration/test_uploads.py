@@ -116,7 +116,7 @@ def test_others_cannot_see_a_stewards_job(app):
 @pytest.mark.parametrize(
     ("username", "kind", "fixture"),
     [
-        ("guate", "contracts", "contracts/contratos_2024.csv"),
+        ("mexi", "contracts", "contracts/contratos_2024.csv"),
         ("mexi", "border_office", "border_office/registros_tecun_uman_2024T1.csv"),
     ],
 )
