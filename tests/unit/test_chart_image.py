@@ -83,6 +83,7 @@ def test_drawing_from_async_code_runs_in_a_thread_of_its_own():
     # asyncio.run refuses to start inside a running loop (Playwright's sync API, an async
     # server): the renderer must still draw there.
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from observatory.exports.chart_image import ChartRenderer
 
@@ -95,7 +96,10 @@ def test_drawing_from_async_code_runs_in_a_thread_of_its_own():
     async def draw() -> list:
         return ChartRenderer().render([(figure, "svg")])
 
-    (svg,) = asyncio.run(draw())
+    # A thread of the test's own runs the loop: the test runner's main thread may already
+    # have one running (Playwright's, after the browser tests).
+    with ThreadPoolExecutor(1) as pool:
+        (svg,) = pool.submit(asyncio.run, draw()).result()
     assert svg.startswith(b"<svg")
 
 
