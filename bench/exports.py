@@ -19,10 +19,9 @@ import time
 from pathlib import Path
 
 from bench.cli_load import machine_line
-from bench.pages import CONTRACTS, RECRUITERS, REGISTRATIONS, build_database
-from observatory.config import Settings
+from bench.pages import bench_app, database_arguments
 from observatory.filters import Filter
-from observatory.web import create_app, exhibits
+from observatory.web import exhibits
 from observatory.web.context import EXTENSION
 from observatory.web.pages import PAGES
 
@@ -83,27 +82,11 @@ def measure(app) -> dict[str, dict[str, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--database", type=Path, help="SQLite file to reuse or build once")
-    parser.add_argument("--registrations", type=int, default=REGISTRATIONS)
-    parser.add_argument("--contracts", type=int, default=CONTRACTS)
-    parser.add_argument("--recruiters", type=int, default=RECRUITERS)
-    parser.add_argument("--analytics", choices=("duckdb", "sql"), default="duckdb")
+    database_arguments(parser)
     args = parser.parse_args()
     print(machine_line())
     with tempfile.TemporaryDirectory() as folder:
-        database = args.database or Path(folder) / "bench.db"
-        build_database(database, args.registrations, args.contracts, args.recruiters)
-        settings = Settings(
-            database_url=f"sqlite:///{database}",
-            instance_dir=Path(folder) / "instance",
-            cache_type="FileSystemCache",
-            analytics=args.analytics,
-        )
-        app = create_app(settings)
-        replica = app.server.extensions["observatory"].replica
-        if replica is not None:
-            replica.wait()
-        print(json.dumps(measure(app)))
+        print(json.dumps(measure(bench_app(args, Path(folder)))))
 
 
 if __name__ == "__main__":

@@ -178,38 +178,50 @@ def measure(app, filters: list[Filter], lang: str = "es") -> None:
         )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+def database_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of the benchmarks that run on the corridor-sized database."""
     parser.add_argument("--database", type=Path, help="SQLite file to reuse or build once")
     parser.add_argument("--registrations", type=int, default=REGISTRATIONS)
     parser.add_argument("--contracts", type=int, default=CONTRACTS)
     parser.add_argument("--recruiters", type=int, default=RECRUITERS)
-    parser.add_argument("--filters", type=int, default=50)
     parser.add_argument("--analytics", choices=("duckdb", "sql"), default="duckdb")
+
+
+def bench_app(args: argparse.Namespace, folder: Path):
+    """The app on the benchmark database (built once by the real command line), with a
+    file cache in `folder` and its analytics replica ready."""
+    database = args.database or folder / "bench.db"
+    build_database(database, args.registrations, args.contracts, args.recruiters)
+    settings = Settings(
+        database_url=f"sqlite:///{database}",
+        instance_dir=folder / "instance",
+        cache_type="FileSystemCache",
+        analytics=args.analytics,
+    )
+    engine = make_engine(settings.database_url)
+    with engine.connect() as conn:
+        counts = [
+            conn.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in (registration_table, contract_table, recruiter_table)
+        ]
+    print("rows: {:,} registrations, {:,} contracts, {:,} recruiters".format(*counts))
+    app = create_app(settings)
+    replica = app.server.extensions["observatory"].replica
+    if replica is not None:
+        started = time.perf_counter()
+        replica.wait()
+        print(f"analytics replica built in {time.perf_counter() - started:.1f} s")
+    return app
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    database_arguments(parser)
+    parser.add_argument("--filters", type=int, default=50)
     args = parser.parse_args()
     print(machine_line())
     with tempfile.TemporaryDirectory() as folder:
-        database = args.database or Path(folder) / "bench.db"
-        build_database(database, args.registrations, args.contracts, args.recruiters)
-        settings = Settings(
-            database_url=f"sqlite:///{database}",
-            instance_dir=Path(folder) / "instance",
-            cache_type="FileSystemCache",
-            analytics=args.analytics,
-        )
-        engine = make_engine(settings.database_url)
-        with engine.connect() as conn:
-            counts = [
-                conn.execute(select(func.count()).select_from(t)).scalar_one()
-                for t in (registration_table, contract_table, recruiter_table)
-            ]
-        print("rows: {:,} registrations, {:,} contracts, {:,} recruiters".format(*counts))
-        app = create_app(settings)
-        replica = app.server.extensions["observatory"].replica
-        if replica is not None:
-            started = time.perf_counter()
-            replica.wait()
-            print(f"analytics replica built in {time.perf_counter() - started:.1f} s")
+        app = bench_app(args, Path(folder))
         measure(app, random_filters(args.filters))
         print(json.dumps({"analytics": args.analytics, "filters": args.filters}))
 
