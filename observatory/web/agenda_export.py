@@ -1,7 +1,7 @@
 """An agenda's brief pack: each slide's chart (PNG and SVG, framed with its own filters) and
 its indicator's table (XLSX with metadata) under the slide's filter, with the methodology note.
 
-Built from the same pieces as a page's pack (`export_routes.framed_chart`, `_draw`,
+Built from the same pieces as a page's pack (`export_routes.framed_chart`, `draw_charts`,
 `export_indicator`, `BriefPack`); only the list of charts differs: the agenda's slides, in
 their order, each with its own filter.
 """
@@ -12,15 +12,20 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from observatory.db import agendas as store
-from observatory.db.lineage_queries import loaded_batches
-from observatory.exports.brief import BriefPack, ChartFiles
+from observatory.exports.brief import BriefPack
 from observatory.exports.build import export_indicator
-from observatory.exports.chart_image import DEFAULT_SIZE, IMAGE_FORMATS
-from observatory.exports.metadata import ExportContext, filter_in_words, source_kinds
+from observatory.exports.chart_image import DEFAULT_SIZE
+from observatory.exports.metadata import filter_in_words
 from observatory.filters import Filter
 from observatory.i18n import t
 from observatory.web import context, exhibits, meeting
-from observatory.web.export_routes import ExportProblem, _draw, _now, framed_chart
+from observatory.web.export_routes import (
+    ExportProblem,
+    draw_charts,
+    extraction_time,
+    framed_chart,
+    lineage,
+)
 from observatory.web.state import View
 
 if TYPE_CHECKING:
@@ -49,17 +54,14 @@ def build_agenda_brief(agenda_id: int, lang: str, renderer: ChartRenderer) -> Br
         words = filter_in_words(view.filter, web.corridor, lang)
         lines.append(f"{number}. {t(page.nav_key, lang)} — {chart.key}: {words}")
     framed = [framed_chart(chart, view, *DEFAULT_SIZE) for _, _, chart, view in slides]
-    jobs = [(figure, fmt) for _, figure in framed for fmt in IMAGE_FORMATS]
-    images = iter(_draw(renderer, jobs) if jobs else [])
-    chart_files, not_drawn = [], list(missing)
-    for (number, page, chart, _), (header, _) in zip(slides, framed, strict=True):
-        png, svg = next(images), next(images)
-        if png is None or svg is None:
-            not_drawn.append(header.title)
-            continue
-        key = f"{number:02d}_{page.slug}_{chart.key}"
-        chart_files.append(ChartFiles(key, f"{number}. {header.title}", png, svg))
-    now = _now()
+    chart_files, not_drawn = draw_charts(
+        renderer,
+        [
+            (f"{number:02d}_{page.slug}_{chart.key}", f"{number}. {header.title}", header, figure)
+            for (number, page, chart, _), (header, figure) in zip(slides, framed, strict=True)
+        ],
+    )
+    now = extraction_time()
     exports, seen = [], set()
     for number, page, chart, view in slides:
         table = exhibits.table(page, chart.indicator, view.filter)
@@ -71,11 +73,7 @@ def build_agenda_brief(agenda_id: int, lang: str, renderer: ChartRenderer) -> Br
         # two slides may show one indicator under two filters: the slide number keeps the
         # file names apart
         exports.append(dataclasses.replace(export, file_name=f"{number:02d}_{export.file_name}"))
-    kinds = sorted({kind for e in exports for kind in source_kinds(e.result.spec.source)})
-    with web.engine.connect() as conn:
-        batches = tuple(loaded_batches(conn, tuple(kinds)))
-    export_context = ExportContext(web.corridor, web.observatory.min_cell, lang, batches, now)
-    version = max((e.result.data_version for e in exports), default=web.observatory.data_version())
+    export_context, version = lineage(exports, lang, now)
     return BriefPack(
         f"{meeting.AGENDA_DECK}{agenda.id}",
         agenda.name,
@@ -84,6 +82,6 @@ def build_agenda_brief(agenda_id: int, lang: str, renderer: ChartRenderer) -> Br
         exports,
         export_context,
         version,
-        tuple(not_drawn),
+        (*missing, *not_drawn),
         filters_text="\n".join(lines) or t("agenda.no_slides", lang),
     )

@@ -67,15 +67,14 @@ def register_exports(server: Flask, prefix: str, renderer: ChartRenderer) -> Non
 
     @routes.get("/chart/<slug>/<key>.<fmt>")
     def chart_image(slug: str, key: str, fmt: str) -> Response:
-        page = _page(slug)
-        view = _view(page)
+        page, view = _page_view(slug)
         chart = exhibits.chart(page, key, view.filter)
         if chart is None:
             raise ExportProblem(404, "export.error.chart", page=slug, chart=key)
         _check_format(fmt, IMAGE_FORMATS)
         width, height = _size()
         _, figure = framed_chart(chart, view, width, height)
-        content = _draw(renderer, [(figure, fmt)])[0]
+        content = draw_images(renderer, [(figure, fmt)])[0]
         if content is None:
             raise ExportProblem(503, "export.error.chart_failed", chart=key)
         stamp = dt.date.today().isoformat()
@@ -85,8 +84,7 @@ def register_exports(server: Flask, prefix: str, renderer: ChartRenderer) -> Non
 
     @routes.get("/table/<slug>/<indicator>.<fmt>")
     def table_file(slug: str, indicator: str, fmt: str) -> Response:
-        page = _page(slug)
-        view = _view(page)
+        page, view = _page_view(slug)
         table = exhibits.table(page, indicator, view.filter)
         if table is None:
             raise ExportProblem(404, "export.error.table", page=slug, indicator=indicator)
@@ -98,8 +96,7 @@ def register_exports(server: Flask, prefix: str, renderer: ChartRenderer) -> Non
 
     @routes.get("/brief/<slug>.zip")
     def brief_pack(slug: str) -> Response:
-        page = _page(slug)
-        pack = build_brief(page, _view(page), renderer)
+        pack = build_brief(*_page_view(slug), renderer)
         return _attachment(pack.to_zip(), "application/zip", f"{pack.stem}.zip")
 
     @routes.get("/agenda/<int:agenda_id>.zip")
@@ -147,7 +144,7 @@ def framed_chart(chart: Chart, view: View, width: int, height: int) -> tuple[Hea
                 source=source_line(lang),
                 corridor=web.corridor.code,
                 version=result.data_version,
-                date=_now().strftime("%Y-%m-%d %H:%M UTC"),
+                date=extraction_time().strftime("%Y-%m-%d %H:%M UTC"),
             ),
             t(hidden_key, lang, min_cell=web.observatory.min_cell, n=result.suppressed_cells),
         ),
@@ -160,30 +157,21 @@ def build_brief(page: PageSpec, view: View, renderer: ChartRenderer) -> BriefPac
     web, lang = context.current(), view.lang
     charts = exhibits.charts(page, view.filter)
     framed_charts = [framed_chart(chart, view, *DEFAULT_SIZE) for chart in charts]
-    jobs = [(figure, fmt) for _, figure in framed_charts for fmt in IMAGE_FORMATS]
-    images = iter(_draw(renderer, jobs))
-    drawn = [
-        (chart, header, next(images), next(images))
-        for chart, (header, _) in zip(charts, framed_charts, strict=True)
-    ]
-    chart_files = [
-        ChartFiles(chart.key, header.title, png, svg)
-        for chart, header, png, svg in drawn
-        if png is not None and svg is not None
-    ]
-    not_drawn = tuple(header.title for _, header, png, svg in drawn if png is None or svg is None)
-    now = _now()
+    chart_files, not_drawn = draw_charts(
+        renderer,
+        [
+            (chart.key, header.title, header, figure)
+            for chart, (header, figure) in zip(charts, framed_charts, strict=True)
+        ],
+    )
+    now = extraction_time()
     exports = [
         export_indicator(
             web.observatory, table.indicator, table.filter(view.filter), "xlsx", lang, now
         )
         for table in exhibits.tables(page, view.filter)
     ]
-    kinds = sorted({kind for e in exports for kind in source_kinds(e.result.spec.source)})
-    with web.engine.connect() as conn:
-        batches = tuple(loaded_batches(conn, tuple(kinds)))
-    export_context = ExportContext(web.corridor, web.observatory.min_cell, lang, batches, now)
-    version = max((e.result.data_version for e in exports), default=web.observatory.data_version())
+    export_context, version = lineage(exports, lang, now)
     return BriefPack(
         page.slug,
         t(page.nav_key, lang),
@@ -196,7 +184,36 @@ def build_brief(page: PageSpec, view: View, renderer: ChartRenderer) -> BriefPac
     )
 
 
-def _draw(renderer: ChartRenderer, jobs: list[tuple[dict, str]]) -> list[bytes | None]:
+def draw_charts(
+    renderer: ChartRenderer, charts: list[tuple[str, str, Header, dict]]
+) -> tuple[list[ChartFiles], tuple[str, ...]]:
+    """Each (file key, title, header, framed figure) drawn as PNG and SVG in one browser:
+    the chart files, and the titles of the charts plotly.js could not draw."""
+    jobs = [(figure, fmt) for *_, figure in charts for fmt in IMAGE_FORMATS]
+    images = iter(draw_images(renderer, jobs) if jobs else [])
+    files, not_drawn = [], []
+    for key, title, header, _ in charts:
+        png, svg = next(images), next(images)
+        if png is None or svg is None:
+            not_drawn.append(header.title)
+        else:
+            files.append(ChartFiles(key, title, png, svg))
+    return files, tuple(not_drawn)
+
+
+def lineage(exports: list, lang: str, now: dt.datetime) -> tuple[ExportContext, int]:
+    """What a pack says about its data: the loads of its tables' sources, and the newest
+    data version among them."""
+    web = context.current()
+    kinds = sorted({kind for e in exports for kind in source_kinds(e.result.spec.source)})
+    with web.engine.connect() as conn:
+        batches = tuple(loaded_batches(conn, tuple(kinds)))
+    export_context = ExportContext(web.corridor, web.observatory.min_cell, lang, batches, now)
+    version = max((e.result.data_version for e in exports), default=web.observatory.data_version())
+    return export_context, version
+
+
+def draw_images(renderer: ChartRenderer, jobs: list[tuple[dict, str]]) -> list[bytes | None]:
     try:
         return renderer.render(jobs)
     except RendererUnavailable as error:
@@ -229,11 +246,12 @@ def _inline_boundaries(figure: dict) -> dict:
     return {**figure, "data": data}
 
 
-def _page(slug: str) -> PageSpec:
+def _page_view(slug: str) -> tuple[PageSpec, View]:
+    """The page a request names, and the view it asks for on that page."""
     page = exhibits.page_by_slug(slug)
     if page is None:
         raise ExportProblem(404, "export.error.page", page=slug)
-    return page
+    return page, _view(page)
 
 
 def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
@@ -260,5 +278,5 @@ def _attachment(content: bytes, media_type: str, file_name: str) -> Response:
     return response
 
 
-def _now() -> dt.datetime:
+def extraction_time() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)

@@ -112,18 +112,13 @@ def top_destination(table: pd.DataFrame, flt: Filter, corridor: Corridor, lang: 
     published = _published(to_destination)
     if published.empty:
         return t("headline.none_published", lang)
-    totals = published.groupby("destination_admin1")["registrations_count"].sum()
-    place, count = str(totals.idxmax()), int(totals.max())
-    params = {"place": unit_name(corridor, place), "count": format_count(count, lang)}
-    if _any_hidden(to_destination):
-        return t("headline.destination.partial", lang, **params)
-    total = int(totals.sum())
-    return t(
-        "headline.destination.share",
+    return _largest(
+        published,
+        "destination_admin1",
+        "headline.destination",
+        _any_hidden(to_destination),
         lang,
-        total=format_count(total, lang),
-        pct=_pct(count / total * 100, lang),
-        **params,
+        lambda code: {"place": unit_name(corridor, code)},
     )
 
 
@@ -132,19 +127,34 @@ def largest_sector(table: pd.DataFrame, flt: Filter, corridor: Corridor, lang: s
     published = _published(table)
     if published.empty:
         return t("headline.none_published", lang)
-    totals = published.groupby("sector")["registrations_count"].sum()
-    sector, count = str(totals.idxmax()), int(totals.max())
-    params = {"sector": sector_name(corridor, sector, lang), "count": format_count(count, lang)}
-    if _any_hidden(table):
-        return t("headline.sector.partial", lang, **params)
-    total = int(totals.sum())
-    return t(
-        "headline.sector.share",
+    return _largest(
+        published,
+        "sector",
+        "headline.sector",
+        _any_hidden(table),
         lang,
-        total=format_count(total, lang),
-        pct=_pct(count / total * 100, lang),
-        **params,
+        lambda code: {"sector": sector_name(corridor, code, lang)},
     )
+
+
+def _largest(
+    published: pd.DataFrame,
+    key: str,
+    text: str,
+    hidden: bool,
+    lang: str,
+    name: Callable[[str], dict[str, str]],
+) -> str:
+    """The `key` group with the most published registrations and its share of them all
+    ("<text>.share"); without the share ("<text>.partial") when some cell is hidden."""
+    totals = published.groupby(key)["registrations_count"].sum()
+    code, count = str(totals.idxmax()), int(totals.max())
+    params = {**name(code), "count": format_count(count, lang)}
+    if hidden:
+        return t(f"{text}.partial", lang, **params)
+    total = int(totals.sum())
+    pct = _pct(count / total * 100, lang)
+    return t(f"{text}.share", lang, total=format_count(total, lang), pct=pct, **params)
 
 
 def below_minimum(table: pd.DataFrame, flt: Filter, corridor: Corridor, lang: str) -> str:

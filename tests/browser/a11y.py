@@ -4,7 +4,6 @@ tests/browser/axe/package-lock.json, installed there on first use, never committ
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from observatory.web.pages import PAGES
-from tests.browser.conftest import running_app
+from tests.browser.conftest import RECRUITER_PAGE_LOADS, running_app
 from tests.services import in_ci
 
 AXE_DIR = Path(__file__).parent / "axe"
@@ -26,17 +25,7 @@ PAGE_PATHS = tuple(page.path for page in PAGES)
 # every page has charts, tables and messages to check, not empty states only.
 LOADS = (
     ("flows/registros_flujos_2022_2025.csv", "border_office", {}, "loaded"),
-    ("recruiter_registry/registro_gt_2023-12-31.csv", "recruiter_registry", {}, "loaded"),
-    (
-        "recruiter_registry/registro_gt_2024_sin_fecha.csv",
-        "recruiter_registry",
-        {"as_of": dt.date(2024, 12, 31)},
-        "loaded",
-    ),
-    ("recruiter_registry/registro_mx_2024-06-30.tsv", "recruiter_registry", {}, "loaded"),
-    ("compliance/border_office_compliance.csv", "border_office", {}, "loaded"),
-    ("contracts/contratos_2024.csv", "contracts", {}, "loaded"),
-    ("border_office/vacio.csv", "border_office", {}, "refused"),
+    *RECRUITER_PAGE_LOADS,
 )
 
 # Settled: the network is quiet and no Dash component is waiting for a callback.

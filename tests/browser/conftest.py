@@ -3,6 +3,7 @@ Playwright, every off-host request aborted and recorded, every console error col
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -37,6 +38,24 @@ ALLOWED_HOST = "127.0.0.1"
 
 # (fixture path under tests/fixtures, source kind, load_file options, expected status)
 Load = tuple[str, str, dict, str]
+
+
+# Registry snapshots (one without a date), compliance registrations, contracts and one
+# refused file: what the recruiters and data-quality pages need to show more than empty
+# states (their browser test and the accessibility scan load them).
+RECRUITER_PAGE_LOADS: tuple[Load, ...] = (
+    ("recruiter_registry/registro_gt_2023-12-31.csv", "recruiter_registry", {}, "loaded"),
+    (
+        "recruiter_registry/registro_gt_2024_sin_fecha.csv",
+        "recruiter_registry",
+        {"as_of": dt.date(2024, 12, 31)},
+        "loaded",
+    ),
+    ("recruiter_registry/registro_mx_2024-06-30.tsv", "recruiter_registry", {}, "loaded"),
+    ("compliance/border_office_compliance.csv", "border_office", {}, "loaded"),
+    ("contracts/contratos_2024.csv", "contracts", {}, "loaded"),
+    ("border_office/vacio.csv", "border_office", {}, "refused"),
+)
 
 
 @contextmanager

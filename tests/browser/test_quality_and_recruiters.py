@@ -9,33 +9,20 @@ quarantined) and an empty file (refused).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import running_app
+from tests.browser.conftest import RECRUITER_PAGE_LOADS, running_app
 from tests.browser.test_overview import pick
 
 pytestmark = pytest.mark.browser
 
 TIMEOUT_MS = 20_000
 KPI = "[data-kpi=share_compliant_pct]"
-LOADS = (
-    ("recruiter_registry/registro_gt_2023-12-31.csv", "recruiter_registry", {}, "loaded"),
-    (
-        "recruiter_registry/registro_gt_2024_sin_fecha.csv",
-        "recruiter_registry",
-        {"as_of": dt.date(2024, 12, 31)},
-        "loaded",
-    ),
-    ("recruiter_registry/registro_mx_2024-06-30.tsv", "recruiter_registry", {}, "loaded"),
-    ("compliance/border_office_compliance.csv", "border_office", {}, "loaded"),
-    ("contracts/contratos_2024.csv", "contracts", {}, "loaded"),
-    ("border_office/vacio.csv", "border_office", {}, "refused"),
-)
+LOADS = RECRUITER_PAGE_LOADS
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,24 @@ from observatory.web.components.figures import (
 from observatory.web.components.tables import value
 
 
+def kpi_row(kpis, results: dict, lang: str, **row: object) -> dbc.Row:
+    """One card per (name, indicator, column, label key) of `kpis`, from the indicator
+    results, with the overall row's value (the label texts are "conditions.kpi.<key>")."""
+    return dbc.Row(
+        [
+            kpi_card(
+                name,
+                t(f"conditions.kpi.{key}", lang),
+                results[indicator].table[column].iloc[0],
+                t(f"conditions.kpi.{key}.what", lang),
+                lang,
+            )
+            for name, indicator, column, key in kpis
+        ],
+        **row,
+    )
+
+
 def kpi_card(name: str, label: str, share: object, what: str, lang: str) -> dbc.Col:
     """One KPI card: a percentage, or "–" (no data or suppressed, explained in the notes)."""
     v = value(share)

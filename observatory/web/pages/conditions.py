@@ -16,7 +16,7 @@ from observatory.web.components import conditions_tables as tables
 from observatory.web.components.common import error_card, section_card, sector_name, text
 from observatory.web.components.conditions import (
     below_minimum_figure,
-    kpi_card,
+    kpi_row,
     wage_bands_figure,
     wage_gap_figure,
 )
@@ -148,18 +148,7 @@ def update_charts(view_data: dict | None):
         card = error_card(failed.title, lang)
         return card, "", {}, card, "", {}, "", "", {}, ""
     corridor, footnote = context.current().corridor, _footnote(lang)
-    kpis = dbc.Row(
-        [
-            kpi_card(
-                name,
-                t(f"conditions.kpi.{key}", lang),
-                results[indicator].table[column].iloc[0],
-                t(f"conditions.kpi.{key}.what", lang),
-                lang,
-            )
-            for name, indicator, column, key in KPIS
-        ]
-    )
+    kpis = kpi_row(KPIS, results, lang)
     gap = results["wage_gap_sex"].table
     gap = gap[gap["breakdown"].isin(("all", "sector"))]
     gap_labels = [

@@ -18,7 +18,7 @@ from observatory.i18n import t
 from observatory.web import context, ids
 from observatory.web.components import recruiter_profile as build
 from observatory.web.components.common import error_card, section_card, sector_name
-from observatory.web.components.conditions import kpi_card
+from observatory.web.components.conditions import kpi_row
 from observatory.web.components.describe import chart_title
 from observatory.web.components.downloads import chart_links, table_links
 from observatory.web.components.figures import GRAPH_CONFIG
@@ -203,19 +203,7 @@ def update_profile(view_data: dict | None):
         ),
         section_card(
             html.H3(t("profile.conditions.title", lang), className="obs-chart-title"),
-            dbc.Row(
-                [
-                    kpi_card(
-                        name,
-                        t(f"conditions.kpi.{key}", lang),
-                        results[indicator].table[column].iloc[0],
-                        t(f"conditions.kpi.{key}.what", lang),
-                        lang,
-                    )
-                    for name, indicator, column, key in KPIS
-                ],
-                id=ids.PROFILE_KPIS,
-            ),
+            kpi_row(KPIS, results, lang, id=ids.PROFILE_KPIS),
             dcc.Link(t("profile.conditions_link", lang), href=conditions_href),
             html.P(t("profile.conditions_note", lang) + footnote, className="obs-source mt-2"),
             *(
